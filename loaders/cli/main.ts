@@ -1,0 +1,28 @@
+import {analysisUsage, runAnalysisCommand, UsageError, type AnalysisCommand} from "./analysisCommand.js";
+import {overviewCommand} from "./commands/overview.js";
+import {snapshotCommand, snapshotUsage} from "./commands/snapshot.js";
+
+/** Every analysis subcommand; each runs its page's SQL builder. */
+const analyses: AnalysisCommand[] = [overviewCommand];
+
+function usage(): string {
+  return ["Usage:", snapshotUsage, ...analyses.map(analysisUsage)].join("\n\n");
+}
+
+async function main(argv: string[]): Promise<string> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help") return usage();
+  if (name === "snapshot") return snapshotCommand(args);
+  const analysis = analyses.find((command) => command.name === name);
+  if (!analysis) throw new UsageError(`unknown command: ${name}`);
+  return runAnalysisCommand(analysis, args);
+}
+
+main(process.argv.slice(2)).then(
+  (output) => process.stdout.write(output.endsWith("\n") ? output : `${output}\n`),
+  (error: Error) => {
+    const usageError = error instanceof UsageError || (error as {code?: string}).code?.startsWith("ERR_PARSE_ARGS");
+    process.stderr.write(`ltv: ${error.message}\n${usageError ? `\n${usage()}\n` : ""}`);
+    process.exitCode = usageError ? 2 : 1;
+  }
+);

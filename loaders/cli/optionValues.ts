@@ -1,0 +1,18 @@
+import {UsageError} from "./analysisCommand.js";
+
+/** A whole number ≥ 1 from a command-line option, or a usage error naming the option. */
+export function positiveInteger(value: unknown, option: string): number {
+  const number = Number(value);
+  if (typeof value !== "string" || !/^\d+$/.test(value) || number < 1) {
+    throw new UsageError(`${option} takes a whole number ≥ 1, got ${String(value)}`);
+  }
+  return number;
+}
+
+/** A date YYYY-MM-DD from a command-line option, or a usage error naming the option. */
+export function isoDate(value: unknown, option: string): string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`${option} takes a date YYYY-MM-DD, got ${String(value)}`);
+  }
+  return value;
+}

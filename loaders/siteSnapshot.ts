@@ -1,0 +1,50 @@
+import {createHash} from "node:crypto";
+import {existsSync} from "node:fs";
+import {readdir, readFile, rename, rm} from "node:fs/promises";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {siteConfig} from "./siteConfig.js";
+import {buildSnapshot} from "./snapshot/buildSnapshot.js";
+import {openSource} from "./sources/openSource.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * The snapshot the site shows, built once per configuration and code version into .cache/snapshots/ and
+ * shared by all of the site's data loaders (Framework runs one loader per file).
+ */
+export async function siteSnapshotDir(): Promise<string> {
+  const config = siteConfig();
+  const key = createHash("sha256")
+    .update(JSON.stringify(config))
+    .update(await codeVersion())
+    .digest("hex")
+    .slice(0, 16);
+  const dir = join(root, ".cache", "snapshots", key);
+  if (existsSync(join(dir, "manifest.json"))) return dir;
+  const building = `${dir}.${process.pid}.tmp`;
+  await buildSnapshot(openSource(config.source), {
+    out: building,
+    asOf: config.as_of ?? undefined,
+    timeZone: config.time_zone ?? undefined,
+    log: (message) => process.stderr.write(`${message}\n`)
+  });
+  // Loaders run side by side: the first to finish publishes; the others' identical copies are dropped.
+  await rename(building, dir).catch(() => rm(building, {recursive: true, force: true}));
+  return dir;
+}
+
+/** Writes one file of the site's snapshot to stdout (a Framework data loader's output). */
+export async function writeSiteSnapshotFile(name: string): Promise<void> {
+  const bytes = await readFile(join(await siteSnapshotDir(), name));
+  await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+}
+
+/** A hash of the code that shapes a snapshot, so a change to it rebuilds the cached one. */
+async function codeVersion(): Promise<string> {
+  const hash = createHash("sha256");
+  const loaders = (await readdir(join(root, "loaders"), {recursive: true})).map((file) => join("loaders", file));
+  const files = [...loaders, "src/components/schema.ts", "src/components/sqlLiteral.ts"].filter((f) => f.endsWith(".ts"));
+  for (const file of files.sort()) hash.update(file).update(await readFile(join(root, file)));
+  return hash.digest("hex");
+}

@@ -1,0 +1,100 @@
+import {COUNTED_STATUS} from "../../src/components/schema.js";
+import {sqlLiteral} from "../../src/components/sqlLiteral.js";
+
+/** The staging tables a source's rows are appended to, in arrival order (`seq`). */
+export function stagingTablesSql(): string {
+  return `
+CREATE TABLE staged_orders (
+  seq INTEGER, order_id VARCHAR, customer_id VARCHAR, ordered_at_ms DOUBLE, goods_amount INTEGER,
+  discount_amount INTEGER, shipping_fee INTEGER, coupon_code VARCHAR, channel VARCHAR, status VARCHAR,
+  subscription_id VARCHAR, delivery_number INTEGER
+);
+CREATE TABLE staged_lines (seq INTEGER, line_number INTEGER, product_id VARCHAR, quantity INTEGER, unit_price INTEGER);
+CREATE TABLE products (
+  product_id VARCHAR, name VARCHAR, name_en VARCHAR, category VARCHAR, kind VARCHAR, list_price INTEGER
+);`;
+}
+
+/** Orders and their lines as the snapshot stores them, numbered in time order. */
+export function ordersTablesSql(): string {
+  return `
+CREATE TABLE numbered AS
+SELECT
+  seq,
+  -- a source's own id is kept; otherwise ids follow time, as a cart's would
+  coalesce(order_id, 'O' || lpad(CAST(row_number() OVER (ORDER BY ordered_at_ms, customer_id, seq) AS VARCHAR), 8, '0')) AS order_id
+FROM staged_orders;
+
+CREATE TABLE order_lines AS
+SELECT n.order_id, l.line_number, l.product_id, p.category, l.quantity, l.unit_price, l.quantity * l.unit_price AS amount
+FROM staged_lines l JOIN numbered n USING (seq) JOIN products p USING (product_id)
+ORDER BY n.order_id, l.line_number;
+
+CREATE TABLE orders AS
+WITH order_kind AS (
+  -- an order is of the kind of its largest line (ties: the first line)
+  SELECT l.seq, first(p.kind ORDER BY l.quantity * l.unit_price DESC, l.line_number) AS order_kind
+  FROM staged_lines l JOIN products p USING (product_id)
+  GROUP BY l.seq
+)
+SELECT
+  n.order_id, s.customer_id,
+  epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS ordered_at,
+  CAST(epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS DATE) AS order_date,
+  s.goods_amount, s.discount_amount, s.shipping_fee,
+  s.goods_amount - s.discount_amount AS revenue,
+  s.coupon_code, s.channel, s.status, k.order_kind, s.subscription_id, s.delivery_number
+FROM staged_orders s JOIN numbered n USING (seq) JOIN order_kind k USING (seq)
+ORDER BY ordered_at, n.order_id;`;
+}
+
+/** The day after the last order of any status: the default as-of date, so a rebuild says the same. */
+export function defaultAsOfSql(): string {
+  return `SELECT strftime(max(order_date) + 1, '%Y-%m-%d') AS as_of FROM orders`;
+}
+
+/** Options for the per-customer table. */
+export interface CustomersOptions {
+  /** The snapshot's as-of date (YYYY-MM-DD): recency is measured to it. */
+  asOf: string;
+}
+
+/** One row per customer with at least one counted order, derived once so pages aggregate customers. */
+export function customersTableSql({asOf}: CustomersOptions): string {
+  return `
+CREATE TABLE customers AS
+WITH counted AS (
+  -- cancelled and refunded orders are not purchases
+  SELECT * FROM orders WHERE status = ${sqlLiteral(COUNTED_STATUS)}
+),
+first_products AS (
+  SELECT l.order_id, first(l.product_id ORDER BY l.amount DESC, l.line_number) AS product_id
+  FROM order_lines l GROUP BY l.order_id
+),
+ranked AS (
+  SELECT c.*, f.product_id,
+    row_number() OVER (PARTITION BY c.customer_id ORDER BY c.ordered_at, c.order_id) AS nth
+  FROM counted c JOIN first_products f USING (order_id)
+)
+SELECT
+  customer_id,
+  CAST(date_trunc('month', min(order_date)) AS DATE) AS cohort_month,
+  max(order_id) FILTER (WHERE nth = 1) AS first_order_id,
+  min(ordered_at) AS first_order_at,
+  min(order_date) AS first_order_date,
+  max(order_date) AS last_order_date,
+  max(product_id) FILTER (WHERE nth = 1) AS first_product_id,
+  max(order_kind) FILTER (WHERE nth = 1) AS first_order_kind,
+  max(channel) FILTER (WHERE nth = 1) AS first_channel,
+  CAST(count(*) AS INTEGER) AS orders,
+  CAST(sum(revenue) AS BIGINT) AS revenue,
+  max(order_date) FILTER (WHERE nth = 2) AS second_order_date,
+  max(order_kind) FILTER (WHERE nth = 2) AS second_order_kind,
+  CAST(date_diff('day', min(order_date), max(order_date) FILTER (WHERE nth = 2)) AS INTEGER) AS days_to_second,
+  CAST(date_diff('day', max(order_date), DATE ${sqlLiteral(asOf)}) AS INTEGER) AS recency_days,
+  CAST(date_diff('day', min(order_date), max(order_date)) AS INTEGER) AS tenure_days,
+  bool_or(subscription_id IS NOT NULL) AS is_subscriber
+FROM ranked
+GROUP BY customer_id
+ORDER BY customer_id;`;
+}

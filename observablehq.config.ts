@@ -1,0 +1,17 @@
+import {siteConfig} from "./loaders/siteConfig.js";
+
+const {lang} = siteConfig();
+const title = (ja: string, en: string) => (lang === "en" ? en : ja);
+
+export default {
+  root: "src",
+  title: title("LTV ワークスペース", "LTV workspace"),
+  pages: [{name: title("データ", "Data"), path: "/data"}],
+  // System fonts and no favicon request: the built site makes no request to any other origin.
+  globalStylesheets: [],
+  style: "style.css",
+  head: `<meta name="ltv-lang" content="${lang}"><link rel="icon" href="data:,">`,
+  footer: `<span id="ltv-footer"></span>`,
+  search: false,
+  linkify: false
+};

@@ -1,0 +1,74 @@
+import {html} from "htl";
+import {formatBytes, formatCount} from "./format.js";
+import {t} from "./i18n.js";
+
+const text = {
+  starting: {ja: "DuckDB を起動しています…", en: "Starting DuckDB…"},
+  loading: {ja: "スナップショットを読み込み中", en: "Loading the snapshot"},
+  ready: {ja: "読み込み完了", en: "Loaded"},
+  failed: {ja: "スナップショットを読み込めませんでした", en: "The snapshot could not be loaded"},
+  rows: {ja: "行", en: "rows"},
+  seconds: {ja: "秒", en: "s"},
+  hint: {
+    ja: "サイトを再ビルドするか(npm run build)、開発サーバーのログを確認してください。",
+    en: "Rebuild the site (npm run build) or check the dev server's log."
+  }
+};
+
+/**
+ * The element a page shows while its snapshot tables load: progress per table, then a one-line summary,
+ * or a readable error. `data-state` is loading | ready | error (the end-to-end tests read it).
+ */
+export class LoadStatus {
+  readonly element: HTMLElement;
+  readonly #lines = new Map<string, HTMLElement>();
+
+  constructor(tables: readonly string[]) {
+    this.element = html`<div class="ltv-status" data-state="loading" role="status">
+      <strong>${t(text.loading)}</strong> <span class="ltv-status-step">${t(text.starting)}</span>
+      <ul>${tables.map((name) => this.#line(name))}</ul>
+    </div>`;
+  }
+
+  #line(name: string): HTMLElement {
+    const li = html`<li><code>${name}</code> <span>…</span></li>`;
+    this.#lines.set(name, li);
+    return li;
+  }
+
+  /** Bytes of a table's file received so far. */
+  progress(table: string, loaded: number, total: number | null): void {
+    const span = this.#lines.get(table)?.querySelector("span");
+    if (span) span.textContent = total ? `${formatBytes(loaded)} / ${formatBytes(total)}` : formatBytes(loaded);
+  }
+
+  step(message: string): void {
+    const span = this.element.querySelector(".ltv-status-step");
+    if (span) span.textContent = message;
+  }
+
+  loaded(table: string, rows: number): void {
+    const span = this.#lines.get(table)?.querySelector("span");
+    if (span) span.textContent = `${formatCount(rows)} ${t(text.rows)} ✓`;
+  }
+
+  ready(rows: Record<string, number>, milliseconds: number): void {
+    const total = Object.values(rows).reduce((a, b) => a + b, 0);
+    this.element.dataset.state = "ready";
+    this.element.replaceChildren(
+      html`<span>${t(text.ready)}: ${Object.keys(rows).join(", ")} · ${formatCount(total)} ${t(text.rows)} ·
+        ${(milliseconds / 1000).toFixed(1)} ${t(text.seconds)}</span>`
+    );
+  }
+
+  fail(step: string, error: unknown): void {
+    this.element.dataset.state = "error";
+    this.element.setAttribute("role", "alert");
+    const message = error instanceof Error ? error.message : String(error);
+    this.element.replaceChildren(
+      html`<strong>${t(text.failed)}</strong>
+        <p>${step}: ${message}</p>
+        <p>${t(text.hint)}</p>`
+    );
+  }
+}

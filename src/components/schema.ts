@@ -1,0 +1,131 @@
+/**
+ * The snapshot schema: every table and column the loaders write and the pages read, declared once.
+ * Loaders (Node), pages (browser) and tests import this same module.
+ */
+
+/** Order statuses. Only `completed` orders count in analyses; the others are kept so nothing is lost. */
+export const ORDER_STATUSES = ["completed", "cancelled", "refunded"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** What a product is for the business: how a customer enters, stays and widens. */
+export const PRODUCT_KINDS = ["trial", "main", "subscription", "cross_sell"] as const;
+export type ProductKind = (typeof PRODUCT_KINDS)[number];
+
+export type ColumnType = "VARCHAR" | "INTEGER" | "BIGINT" | "DOUBLE" | "DATE" | "TIMESTAMP" | "BOOLEAN";
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  nullable: boolean;
+  /** What the column means, for the Data page and the README. */
+  ja: string;
+  en: string;
+}
+
+export interface TableSpec {
+  name: SnapshotTable;
+  ja: string;
+  en: string;
+  columns: ColumnSpec[];
+}
+
+export const SNAPSHOT_TABLES = ["orders", "order_lines", "products", "customers"] as const;
+export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
+
+function col(name: string, type: ColumnType, nullable: boolean, ja: string, en: string): ColumnSpec {
+  return {name, type, nullable, ja, en};
+}
+
+export const SCHEMA: Record<SnapshotTable, TableSpec> = {
+  orders: {
+    name: "orders",
+    ja: "注文(1行1注文)",
+    en: "Orders, one row per order",
+    columns: [
+      col("order_id", "VARCHAR", false, "注文ID", "order id"),
+      col("customer_id", "VARCHAR", false, "顧客ID(仮名化)", "customer id (pseudonymous)"),
+      col("ordered_at", "TIMESTAMP", false, "注文日時(ショップの時間帯)", "order time in the shop's time zone"),
+      col("order_date", "DATE", false, "注文日", "order date in the shop's time zone"),
+      col("goods_amount", "INTEGER", false, "商品金額(円、割引前、送料別)", "goods amount in yen before discount, without shipping"),
+      col("discount_amount", "INTEGER", false, "値引額(円)", "discount in yen"),
+      col("shipping_fee", "INTEGER", false, "送料(円)", "shipping fee in yen"),
+      col("revenue", "INTEGER", false, "売上(円) = 商品金額 − 値引", "revenue in yen = goods amount − discount"),
+      col("coupon_code", "VARCHAR", true, "クーポンコード", "coupon code"),
+      col("channel", "VARCHAR", false, "チャネル", "channel"),
+      col("status", "VARCHAR", false, "状態: completed / cancelled / refunded", "status: completed / cancelled / refunded"),
+      col("order_kind", "VARCHAR", false, "注文種別(主な明細の商品種別)", "order kind: the kind of its largest line's product"),
+      col("subscription_id", "VARCHAR", true, "定期契約ID", "subscription id"),
+      col("delivery_number", "INTEGER", true, "定期回数", "subscription delivery number (1 = first)")
+    ]
+  },
+  order_lines: {
+    name: "order_lines",
+    ja: "注文明細",
+    en: "Order lines",
+    columns: [
+      col("order_id", "VARCHAR", false, "注文ID", "order id"),
+      col("line_number", "INTEGER", false, "明細番号", "line number within the order"),
+      col("product_id", "VARCHAR", false, "商品ID", "product id"),
+      col("category", "VARCHAR", false, "カテゴリ", "category"),
+      col("quantity", "INTEGER", false, "数量", "quantity"),
+      col("unit_price", "INTEGER", false, "単価(円)", "unit price in yen"),
+      col("amount", "INTEGER", false, "金額(円) = 数量 × 単価", "amount in yen = quantity × unit price")
+    ]
+  },
+  products: {
+    name: "products",
+    ja: "商品",
+    en: "Products",
+    columns: [
+      col("product_id", "VARCHAR", false, "商品ID", "product id"),
+      col("name", "VARCHAR", false, "商品名", "product name"),
+      col("name_en", "VARCHAR", false, "商品名(英語)", "product name in English"),
+      col("category", "VARCHAR", false, "カテゴリ", "category"),
+      col("kind", "VARCHAR", false, "種別: trial / main / subscription / cross_sell", "kind: trial / main / subscription / cross_sell"),
+      col("list_price", "INTEGER", false, "現在の定価(円)", "current list price in yen")
+    ]
+  },
+  customers: {
+    name: "customers",
+    ja: "顧客(スナップショット時点で集計、有効注文のある顧客)",
+    en: "Customers with at least one counted order, derived at snapshot time",
+    columns: [
+      col("customer_id", "VARCHAR", false, "顧客ID(仮名化)", "customer id (pseudonymous)"),
+      col("cohort_month", "DATE", false, "獲得月(初回注文の月初)", "acquisition month (first day of the first order's month)"),
+      col("first_order_id", "VARCHAR", false, "初回注文ID", "first order id"),
+      col("first_order_at", "TIMESTAMP", false, "初回注文日時", "first order time"),
+      col("first_order_date", "DATE", false, "初回注文日", "first order date"),
+      col("last_order_date", "DATE", false, "最終注文日", "last order date"),
+      col("first_product_id", "VARCHAR", false, "初回商品ID(主な明細)", "first order's main product"),
+      col("first_order_kind", "VARCHAR", false, "初回注文種別", "first order kind"),
+      col("first_channel", "VARCHAR", false, "獲得チャネル", "acquisition channel"),
+      col("orders", "INTEGER", false, "有効注文数", "counted orders"),
+      col("revenue", "BIGINT", false, "累計売上(円)", "revenue to date in yen"),
+      col("second_order_date", "DATE", true, "2回目注文日", "second order date"),
+      col("second_order_kind", "VARCHAR", true, "2回目注文種別", "second order kind"),
+      col("days_to_second", "INTEGER", true, "2回目までの日数", "days from first to second order"),
+      col("recency_days", "INTEGER", false, "最終注文から基準日までの日数", "days from last order to the as-of date"),
+      col("tenure_days", "INTEGER", false, "初回から最終注文までの日数", "days from first to last order"),
+      col("is_subscriber", "BOOLEAN", false, "定期購入の経験あり", "has ever had a subscription order")
+    ]
+  }
+};
+
+/** What an analysis counts as an order: not cancelled, not refunded. */
+export const COUNTED_STATUS: OrderStatus = "completed";
+
+/** manifest.json: what the snapshot is, where it came from and what it holds. */
+export interface Manifest {
+  schema_version: 1;
+  shop: {name: string; name_en: string};
+  source: {kind: string; spec: string; fingerprint: string};
+  as_of: string;
+  time_zone: string;
+  currency: "JPY";
+  period: {first_order_date: string; last_order_date: string};
+  row_counts: Record<SnapshotTable, number>;
+  /** Rows read from the source and what became of them; read = loaded + rejected. */
+  rows: {read: number; loaded: number; rejected: number};
+  shipping: {fee: number; free_threshold: number} | null;
+  content_hash: string;
+}

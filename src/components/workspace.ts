@@ -1,0 +1,108 @@
+import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
+import type {Table} from "apache-arrow";
+import {startDuckDB} from "./duckdbBrowser.js";
+import {fetchBytes} from "./fetchBytes.js";
+import {t} from "./i18n.js";
+import {LoadStatus} from "./loadStatus.js";
+import {parquetToArrowIPC} from "./parquetToArrow.js";
+import type {Manifest, SnapshotTable} from "./schema.js";
+import {MANIFEST_FILE, SNAPSHOT_FILES} from "./snapshotFiles.js";
+import {sqlTemplate} from "./sqlLiteral.js";
+
+/** The snapshot loaded into DuckDB-WASM: what every page queries. */
+export interface Workspace {
+  db: AsyncDuckDB;
+  manifest: Manifest;
+  /** Runs SQL and returns an Arrow table. */
+  query(text: string): Promise<Table>;
+  /** Runs SQL and returns plain row objects. */
+  rows<T = Record<string, unknown>>(text: string): Promise<T[]>;
+  /** Tagged template for ```sql cells; interpolated values enter as quoted literals. */
+  sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Table>;
+}
+
+export interface WorkspaceHandle {
+  /** Progress while loading, a summary when ready, a readable error when anything fails. */
+  status: HTMLElement;
+  /** Resolves when every table is loaded; on failure it never settles, and `status` shows the error. */
+  ready: Promise<Workspace>;
+}
+
+const steps = {
+  start: {ja: "DuckDB の起動", en: "Starting DuckDB"},
+  fetch: {ja: "ファイルの取得", en: "Fetching"},
+  decode: {ja: "Parquet の読み込み", en: "Decoding Parquet"},
+  insert: {ja: "DuckDB への登録", en: "Loading into DuckDB"},
+  check: {ja: "行数の確認", en: "Checking row counts"}
+};
+
+/** Opens the snapshot for one page: starts DuckDB while the page's tables download, then loads them. */
+export function openWorkspace(tables: SnapshotTable[]): WorkspaceHandle {
+  const status = new LoadStatus(tables);
+  let step = t(steps.start);
+  const ready = load(tables, status, (next) => (step = next)).catch((error: unknown) => {
+    status.fail(step, error);
+    console.warn(error);
+    return new Promise<never>(() => {});
+  });
+  return {status: status.element, ready};
+}
+
+async function load(tables: SnapshotTable[], status: LoadStatus, onStep: (step: string) => void): Promise<Workspace> {
+  const started = performance.now();
+  // Start the engine and every download at once; the slowest of them sets the page-ready time.
+  const database = startDuckDB();
+  const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
+  const downloads = tables.map((name) =>
+    fetchBytes(SNAPSHOT_FILES[name].href, (loaded, total) => status.progress(name, loaded, total))
+  );
+  downloads.forEach((download) => download.catch(() => {})); // reported below, in order
+  const db = await database;
+  const connection = await db.connect();
+  const rows: Record<string, number> = {};
+  for (const [i, name] of tables.entries()) {
+    onStep(`${t(steps.fetch)} ${name}`);
+    const bytes = await downloads[i];
+    onStep(`${t(steps.decode)} ${name}`);
+    const ipc = await parquetToArrowIPC(bytes);
+    onStep(`${t(steps.insert)} ${name}`);
+    await connection.insertArrowFromIPCStream(ipc, {name, create: true});
+    rows[name] = await countRows(connection, name);
+    status.loaded(name, rows[name]);
+  }
+  onStep(t(steps.check));
+  const snapshot = await manifest;
+  for (const name of tables) {
+    if (rows[name] !== snapshot.row_counts[name]) {
+      throw new Error(`${name}: ${rows[name]} rows loaded, manifest.json says ${snapshot.row_counts[name]}`);
+    }
+  }
+  status.ready(rows, performance.now() - started);
+  showSnapshotInFooter(snapshot);
+  return workspace(db, connection, snapshot);
+}
+
+async function countRows(connection: AsyncDuckDBConnection, name: string): Promise<number> {
+  const result = await connection.query(`SELECT count(*) AS n FROM "${name}"`);
+  return Number(result.get(0)?.n);
+}
+
+function workspace(db: AsyncDuckDB, connection: AsyncDuckDBConnection, manifest: Manifest): Workspace {
+  const query = (text: string) => connection.query(text) as Promise<Table>;
+  return {
+    db,
+    manifest,
+    query,
+    rows: async <T>(text: string) => (await query(text)).toArray().map((row) => row.toJSON() as T),
+    sql: (strings, ...values) => query(sqlTemplate(strings, values))
+  };
+}
+
+/** Every page's footer names the snapshot it shows: as-of date and source fingerprint. */
+function showSnapshotInFooter(manifest: Manifest): void {
+  const footer = document.getElementById("ltv-footer");
+  if (!footer) return;
+  const asOf = t({ja: "基準日", en: "As of"});
+  const source = t({ja: "ソース", en: "Source"});
+  footer.textContent = `${asOf} ${manifest.as_of} · ${source} ${manifest.source.kind} · ${manifest.source.fingerprint}`;
+}

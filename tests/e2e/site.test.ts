@@ -1,0 +1,109 @@
+import {readdirSync, readFileSync, mkdirSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import type {Manifest} from "../../src/components/schema.js";
+import {launchChromium} from "../support/browser.js";
+import {buildSite, ROOT} from "../support/buildSite.js";
+import {serveDist} from "../support/serveDist.js";
+
+let dist: string;
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  dist = buildSite();
+  manifest = JSON.parse(readFileSync(join(dist, "_file/data", manifestName()), "utf8"));
+  server = await serveDist(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function manifestName(): string {
+  const name = readdirSync(join(dist, "_file/data")).find((f) => /^manifest\.[0-9a-f]+\.json$/.test(f));
+  if (!name) throw new Error("dist/_file/data has no manifest.json");
+  return name;
+}
+
+/** Every page of the built site, as a path. */
+function pages(): string[] {
+  return readdirSync(dist)
+    .filter((f) => f.endsWith(".html") && f !== "404.html")
+    .map((f) => (f === "index.html" ? "/" : `/${f.replace(/\.html$/, "")}`));
+}
+
+interface Visit {
+  page: Page;
+  foreign: string[];
+  errors: string[];
+}
+
+/** Opens a page and waits until its snapshot is loaded and Framework has nothing left to compute. */
+async function visit(path: string, query = ""): Promise<Visit> {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== server.origin) foreign.push(request.url());
+  });
+  page.on("console", (message) => message.type() === "error" && errors.push(`console: ${message.text()}`));
+  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
+  await page.goto(`${server.origin}${path}${query}`);
+  await page.waitForSelector('.ltv-status:not([data-state="loading"])', {timeout: 30_000});
+  await page.waitForFunction(() => !document.querySelector(".observablehq--running, .observablehq--loading"));
+  await page.waitForTimeout(300);
+  mkdirSync(join(ROOT, "test-results"), {recursive: true});
+  await page.screenshot({path: join(ROOT, "test-results", `${path === "/" ? "index" : path.slice(1)}${query ? "-en" : ""}.png`), fullPage: true});
+  return {page, foreign, errors};
+}
+
+describe("the built site", () => {
+  it("has the home page and the Data page", () => {
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/data"]));
+  });
+
+  it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
+    for (const path of pages()) {
+      const {page, foreign, errors} = await visit(path);
+      expect.soft(foreign, `${path}: requests to other origins`).toEqual([]);
+      expect.soft(errors, `${path}: errors`).toEqual([]);
+      expect.soft(await page.getAttribute(".ltv-status", "data-state"), `${path}: load state`).toBe("ready");
+      expect.soft(await page.locator(".observablehq--error").count(), `${path}: Framework error cells`).toBe(0);
+      expect.soft(await page.locator("#observablehq-main svg, #observablehq-main table").count(), `${path}: content`).toBeGreaterThan(0);
+      expect.soft(await page.textContent("#ltv-footer"), `${path}: footer`).toContain(manifest.as_of);
+      await page.close();
+    }
+  });
+
+  it("shows the snapshot's customer count on the home page, in yen and Japanese by default", async () => {
+    const {page} = await visit("/");
+    const text = await page.textContent("#observablehq-main");
+    expect(text).toContain("顧客数");
+    expect(text).toContain(manifest.row_counts.customers.toLocaleString("en-US"));
+    expect(text).toMatch(/[¥￥][\d,]+/);
+    await page.close();
+  });
+
+  it("switches to English with ?lang=en", async () => {
+    const {page} = await visit("/", "?lang=en");
+    const text = await page.textContent("#observablehq-main");
+    expect(text).toContain("Customers");
+    expect(text).not.toContain("顧客数");
+    await page.close();
+  });
+
+  it("runs the Data page's SQL cell against the snapshot", async () => {
+    const {page} = await visit("/data");
+    // The example groups customers by first-order kind: one result row per kind present in the snapshot.
+    const rows = await page.locator("form table tbody tr").count();
+    expect(rows).toBeGreaterThanOrEqual(3);
+    expect(await page.textContent("form table")).toContain("trial");
+    await page.close();
+  });
+});

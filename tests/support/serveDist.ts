@@ -1,0 +1,40 @@
+import {createReadStream, existsSync, statSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import {extname, join, normalize} from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".parquet": "application/octet-stream",
+  ".svg": "image/svg+xml",
+  ".png": "image/png"
+};
+
+/** Serves a built site on 127.0.0.1 the way a static host does (clean URLs: /data → data.html). */
+export async function serveDist(dir: string): Promise<{origin: string; close(): Promise<void>}> {
+  const server: Server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    const file = [path, `${path}.html`, join(path, "index.html")]
+      .map((p) => join(dir, p))
+      .find((p) => p.startsWith(dir) && existsSync(p) && statSync(p).isFile());
+    if (!file) {
+      response.writeHead(404, {"content-type": "text/plain"}).end("not found");
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-length": statSync(file).size
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const {port} = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  };
+}

@@ -1,0 +1,22 @@
+import {mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {buildSnapshot, type SnapshotOptions} from "../../loaders/snapshot/buildSnapshot.js";
+import type {Source} from "../../loaders/source.js";
+import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
+import {openWasmDuckDB, type WasmDB} from "./wasmDuckDB.js";
+
+/** Builds a snapshot with the real loader into a temporary folder. */
+export async function snapshotOf(source: Source, options: Partial<SnapshotOptions> = {}) {
+  const out = mkdtempSync(join(tmpdir(), "ltv-snapshot-"));
+  const manifest = await buildSnapshot(source, {out, ...options});
+  return {out, manifest};
+}
+
+/** A snapshot loaded into DuckDB-WASM through Parquet, the way a page loads it. */
+export async function wasmSnapshot(source: Source, options: Partial<SnapshotOptions> = {}): Promise<{db: WasmDB; manifest: Manifest; out: string}> {
+  const {out, manifest} = await snapshotOf(source, options);
+  const db = await openWasmDuckDB();
+  for (const table of SNAPSHOT_TABLES) db.insertParquet(table, readFileSync(join(out, `${table}.parquet`)));
+  return {db, manifest, out};
+}
