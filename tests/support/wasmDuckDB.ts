@@ -1,18 +1,17 @@
 import {createRequire} from "node:module";
-import type {DuckDBBindings} from "@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs";
+import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import {readParquet} from "parquet-wasm/node";
 import {SCHEMA, type SnapshotTable} from "../../src/components/schema.js";
 import {sqlIdentifier, sqlLiteral} from "../../src/components/sqlLiteral.js";
 
 const require = createRequire(import.meta.url);
-const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs") as typeof import("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
 
 /**
  * The engine the browser runs (DuckDB-WASM, eh build), in Node, opened with the page's query settings.
  * SQL tests run the builders here, so they check the very SQL and engine a page uses.
  */
 export async function openWasmDuckDB(): Promise<WasmDB> {
-  const bindings: DuckDBBindings = await duckdb.createDuckDB(
+  const bindings = await duckdb.createDuckDB(
     {
       mvp: {mainModule: require.resolve("@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"), mainWorker: ""},
       eh: {mainModule: require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"), mainWorker: ""}
@@ -27,7 +26,7 @@ export async function openWasmDuckDB(): Promise<WasmDB> {
 
 export class WasmDB {
   readonly #connection;
-  constructor(readonly bindings: DuckDBBindings) {
+  constructor(readonly bindings: duckdb.DuckDBBindings) {
     this.#connection = bindings.connect();
   }
 
@@ -36,7 +35,7 @@ export class WasmDB {
     return this.#connection
       .query(sql)
       .toArray()
-      .map((row) => row.toJSON() as T);
+      .map((row: {toJSON(): unknown}) => row.toJSON() as T);
   }
 
   run(sql: string): void {
