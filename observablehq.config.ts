@@ -13,5 +13,6 @@ export default {
   head: `<meta name="ltv-lang" content="${lang}"><link rel="icon" href="data:,">`,
   footer: `<span id="ltv-footer"></span>`,
   search: false,
+  pager: false,
   linkify: false
 };

@@ -9,7 +9,7 @@ const text = {
   asOf: {ja: "基準日", en: "As of"},
   customers: {ja: "顧客数", en: "Customers"},
   orders: {ja: "有効注文数", en: "Counted orders"},
-  revenue: {ja: "売上(税込・送料別)", en: "Revenue (excl. shipping)"},
+  revenue: {ja: "売上(値引後・送料別)", en: "Revenue (net of discounts, excl. shipping)"},
   repeatRate: {ja: "リピート率", en: "Repeat rate"},
   repeatNote: {ja: "2回以上購入した顧客の割合", en: "share of customers with 2+ orders"},
   aov: {ja: "平均注文単価", en: "Average order value"},

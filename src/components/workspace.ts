@@ -6,7 +6,7 @@ import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
 import {parquetToArrowIPC} from "./parquetToArrow.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
-import {MANIFEST_FILE, SNAPSHOT_FILES} from "./snapshotFiles.js";
+import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
 import {sqlTemplate} from "./sqlLiteral.js";
 
 /** The snapshot loaded into DuckDB-WASM: what every page queries. */
@@ -54,7 +54,7 @@ async function load(tables: SnapshotTable[], status: LoadStatus, onStep: (step: 
   const database = startDuckDB();
   const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
   const downloads = tables.map((name) =>
-    fetchBytes(SNAPSHOT_FILES[name].href, (loaded, total) => status.progress(name, loaded, total))
+    fetchBytes(SNAPSHOT_HREFS[name], (loaded, total) => status.progress(name, loaded, total))
   );
   downloads.forEach((download) => download.catch(() => {})); // reported below, in order
   const db = await database;

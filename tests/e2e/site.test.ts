@@ -55,7 +55,9 @@ async function visit(path: string, query = ""): Promise<Visit> {
   page.on("console", (message) => message.type() === "error" && errors.push(`console: ${message.text()}`));
   page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
   await page.goto(`${server.origin}${path}${query}`);
-  await page.waitForSelector('.ltv-status:not([data-state="loading"])', {timeout: 30_000});
+  await page.waitForSelector('.ltv-status:not([data-state="loading"])', {timeout: 30_000}).catch(async (error) => {
+    throw new Error(`${path}${query}: the snapshot did not finish loading: ${await page.locator(".ltv-status").textContent()}\n${errors.join("\n")}`, {cause: error});
+  });
   await page.waitForFunction(() => !document.querySelector(".observablehq--running, .observablehq--loading"));
   await page.waitForTimeout(300);
   mkdirSync(join(ROOT, "test-results"), {recursive: true});

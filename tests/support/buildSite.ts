@@ -1,8 +1,9 @@
 import {execFileSync} from "node:child_process";
 import {existsSync} from "node:fs";
+import {resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 export const DIST = `${ROOT}/dist`;
 
 /**

@@ -1,7 +1,7 @@
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
-import {extname, join, normalize} from "node:path";
+import {extname, join, normalize, resolve, sep} from "node:path";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -15,12 +15,13 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a built site on 127.0.0.1 the way a static host does (clean URLs: /data → data.html). */
-export async function serveDist(dir: string): Promise<{origin: string; close(): Promise<void>}> {
+export async function serveDist(folder: string): Promise<{origin: string; close(): Promise<void>}> {
+  const dir = resolve(folder);
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
     const file = [path, `${path}.html`, join(path, "index.html")]
       .map((p) => join(dir, p))
-      .find((p) => p.startsWith(dir) && existsSync(p) && statSync(p).isFile());
+      .find((p) => p.startsWith(dir + sep) && existsSync(p) && statSync(p).isFile());
     if (!file) {
       response.writeHead(404, {"content-type": "text/plain"}).end("not found");
       return;
