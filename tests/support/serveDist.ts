@@ -14,12 +14,15 @@ const TYPES: Record<string, string> = {
   ".png": "image/png"
 };
 
-/** Serves a built site on 127.0.0.1 the way a static host does (clean URLs: /data → data.html). */
-export async function serveDist(folder: string): Promise<{origin: string; close(): Promise<void>}> {
+/**
+ * Serves a built site on 127.0.0.1 the way a static host does (clean URLs: /data → data.html). Paths matching
+ * `missing` answer 404, to see how a page fails.
+ */
+export async function serveDist(folder: string, missing?: RegExp): Promise<{origin: string; close(): Promise<void>}> {
   const dir = resolve(folder);
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    const file = [path, `${path}.html`, join(path, "index.html")]
+    const file = missing?.test(path) ? undefined : [path, `${path}.html`, join(path, "index.html")]
       .map((p) => join(dir, p))
       .find((p) => p.startsWith(dir + sep) && existsSync(p) && statSync(p).isFile());
     if (!file) {
