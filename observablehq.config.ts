@@ -6,7 +6,10 @@ const title = (ja: string, en: string) => (lang === "en" ? en : ja);
 export default {
   root: "src",
   title: title("LTV ワークスペース", "LTV workspace"),
-  pages: [{name: title("データ", "Data"), path: "/data"}],
+  pages: [
+    {name: title("送料無料ライン", "Free shipping"), path: "/shipping"},
+    {name: title("データ", "Data"), path: "/data"}
+  ],
   // System fonts and no favicon request: the built site makes no request to any other origin.
   globalStylesheets: [],
   style: "style.css",

@@ -18,6 +18,8 @@ export interface AnalysisCommand {
   usage: string[];
   /** The SQL the page runs, for these options and this snapshot. */
   sql(values: OptionValues, manifest: Manifest): string;
+  /** What to print, when the page computes more from the rows than the SQL returns (default: the rows). */
+  present?(rows: Record<string, unknown>[], values: OptionValues, manifest: Manifest): unknown;
 }
 
 const common = {
@@ -34,8 +36,12 @@ export async function runAnalysisCommand(command: AnalysisCommand, args: string[
   if (format !== "json" && format !== "csv") throw new UsageError(`--format must be json or csv, got ${format}`);
   const snapshot = await openSnapshot(values.snapshot);
   try {
-    const rows = await queryRows(snapshot.connection, command.sql(values as OptionValues, snapshot.manifest));
-    return format === "json" ? JSON.stringify(rows, null, 2) : csvFormat(rows as Record<string, string>[]);
+    const options = values as OptionValues;
+    const rows = await queryRows(snapshot.connection, command.sql(options, snapshot.manifest));
+    const output = command.present ? command.present(rows, options, snapshot.manifest) : rows;
+    if (format === "json") return JSON.stringify(output, null, 2);
+    if (!Array.isArray(output)) throw new UsageError(`ltv ${command.name}: this output is JSON only; use --format json`);
+    return csvFormat(output);
   } finally {
     snapshot.close();
   }

@@ -1,9 +1,10 @@
 import {analysisUsage, runAnalysisCommand, UsageError, type AnalysisCommand} from "./analysisCommand.js";
 import {overviewCommand} from "./commands/overview.js";
+import {shippingCommand} from "./commands/shipping.js";
 import {snapshotCommand, snapshotUsage} from "./commands/snapshot.js";
 
 /** Every analysis subcommand; each runs its page's SQL builder. */
-const analyses: AnalysisCommand[] = [overviewCommand];
+const analyses: AnalysisCommand[] = [overviewCommand, shippingCommand];
 
 function usage(): string {
   return ["Usage:", snapshotUsage, ...analyses.map(analysisUsage)].join("\n\n");

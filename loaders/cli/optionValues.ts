@@ -16,3 +16,12 @@ export function isoDate(value: unknown, option: string): string {
   }
   return value;
 }
+
+/** A fraction from 0 to 1 from a command-line option, or a usage error naming the option. */
+export function fraction(value: unknown, option: string): number {
+  const number = Number(value);
+  if (typeof value !== "string" || value.trim() === "" || !(number >= 0 && number <= 1)) {
+    throw new UsageError(`${option} takes a fraction from 0 to 1, got ${String(value)}`);
+  }
+  return number;
+}

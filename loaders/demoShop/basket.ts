@@ -13,10 +13,23 @@ const REPEAT_BASKETS: Record<string, [string, number][]> = {
   serumAndCleanse: [["P-SERUM", 1], ["P-CLEANSE", 1]],
   masks: [["P-MASK", 3]]
 };
-const REPEAT_WEIGHTS = {serum: 50, serumTwo: 8, cleanse: 15, collagen: 12, serumAndCleanse: 10, masks: 5};
+const REPEAT_WEIGHTS = {serum: 40, serumTwo: 6, cleanse: 10, collagen: 10, serumAndCleanse: 8, masks: 4, addOns: 22};
+const ADD_ONS = {"P-LOTION": 3, "P-UV": 2, "P-HAND": 3, "P-SOAP": 3, "P-MASK": 2, "P-CLEANSE": 2};
 
+/** A repeat buyer's basket: a usual one, or one to three add-ons picked from the wider range. */
 export function repeatBasket(ctx: DemoShopContext): [string, number][] {
-  return REPEAT_BASKETS[ctx.random.pick(REPEAT_WEIGHTS)];
+  const kind = ctx.random.pick(REPEAT_WEIGHTS);
+  return kind === "addOns" ? addOns(ctx, 1 + Math.floor(ctx.random.uniform() * 3)) : REPEAT_BASKETS[kind];
+}
+
+/** `count` add-on products (repeats merged into a quantity). */
+export function addOns(ctx: DemoShopContext, count: number): [string, number][] {
+  const basket = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const product = ctx.random.pick(ADD_ONS);
+    basket.set(product, (basket.get(product) ?? 0) + 1);
+  }
+  return [...basket];
 }
 
 export interface OrderFacts {

@@ -13,6 +13,10 @@ export const DEMO_CATALOG: DemoProduct[] = [
   {product_id: "P-CLEANSE", name: "しずくクレンジング", name_en: "Shizuku cleansing balm", category: "クレンジング", kind: "cross_sell", list_price: 2800, price_before_revision: 2800},
   {product_id: "P-MASK", name: "しずくシートマスク 1枚", name_en: "Shizuku sheet mask, single", category: "スキンケア", kind: "cross_sell", list_price: 600, price_before_revision: 600},
   {product_id: "P-COLLAGEN", name: "しずくコラーゲン", name_en: "Shizuku collagen supplement", category: "サプリメント", kind: "cross_sell", list_price: 3600, price_before_revision: 3600},
+  {product_id: "P-LOTION", name: "しずく化粧水", name_en: "Shizuku lotion", category: "スキンケア", kind: "cross_sell", list_price: 3300, price_before_revision: 3300},
+  {product_id: "P-UV", name: "しずくUVミルク", name_en: "Shizuku UV milk", category: "スキンケア", kind: "cross_sell", list_price: 2980, price_before_revision: 2980},
+  {product_id: "P-HAND", name: "しずくハンドクリーム", name_en: "Shizuku hand cream", category: "ボディケア", kind: "cross_sell", list_price: 1480, price_before_revision: 1480},
+  {product_id: "P-SOAP", name: "しずく洗顔石けん", name_en: "Shizuku face soap", category: "クレンジング", kind: "cross_sell", list_price: 1200, price_before_revision: 1200},
   {product_id: "P-COLLAGEN-SUB", name: "しずくコラーゲン 定期便", name_en: "Shizuku collagen subscription", category: "サプリメント", kind: "subscription", list_price: 2980, price_before_revision: 2980}
 ];
 

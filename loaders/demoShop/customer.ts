@@ -1,5 +1,5 @@
 import type {SourceOrder} from "../source.js";
-import {placeOrder, repeatBasket} from "./basket.js";
+import {addOns, placeOrder, repeatBasket} from "./basket.js";
 import type {DemoShopContext} from "./context.js";
 
 const PAID_CHANNELS = new Set(["search_ads", "social_ads", "affiliate"]);
@@ -50,7 +50,8 @@ export function simulateCustomer(ctx: DemoShopContext, customer_id: string, firs
   if (entry === "subscription") subscribe(firstDay, "P-SERUM-SUB", {channel});
   else if (entry === "main") {
     const coupon = PAID_CHANNELS.has(channel) && random.chance(params.welcomeCouponRate) ? "WELCOME500" : undefined;
-    add(placeOrder(ctx, {customer_id, day: firstDay, channel, coupon}, [["P-SERUM", 1]]));
+    const extras = random.chance(params.firstOrderAddOn) ? addOns(ctx, 1) : [];
+    add(placeOrder(ctx, {customer_id, day: firstDay, channel, coupon}, [["P-SERUM", 1], ...extras]));
     oneOffs(firstDay, 1);
   } else {
     add(placeOrder(ctx, {customer_id, day: firstDay, channel}, [["P-TRIAL", 1]]));

@@ -39,6 +39,8 @@ export interface DemoParams {
   repeat: {base: number; perOrder: number; max: number};
   /** Mean days between one-off orders (gamma, shape 3). */
   repeatGapDays: number;
+  /** Probability that a first serum order adds one add-on (lotion, UV milk, hand cream, soap …). */
+  firstOrderAddOn: number;
   /** Probability that a repeat one-off buyer's next order starts the subscription instead. */
   repeatToSubscription: number;
   /** Probability that an order is cancelled, and refunded (trial sets are refunded at twice the rate). */
@@ -71,6 +73,7 @@ export const DEMO_DEFAULTS: DemoParams = {
   supplementStart: 0.02,
   repeat: {base: 0.3, perOrder: 0.08, max: 0.85},
   repeatGapDays: 60,
+  firstOrderAddOn: 0.2,
   repeatToSubscription: 0.12,
   cancelRate: 0.02,
   refundRate: 0.01,

@@ -1,4 +1,4 @@
-import {currentLang, type Lang} from "./i18n.js";
+import {currentLang} from "./i18n.js";
 
 const yen = {
   ja: new Intl.NumberFormat("ja-JP", {style: "currency", currency: "JPY", currencyDisplay: "symbol"}),
@@ -8,9 +8,12 @@ const count = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
 const decimal = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2, minimumFractionDigits: 2});
 const percent = new Intl.NumberFormat("en-US", {style: "percent", maximumFractionDigits: 1, minimumFractionDigits: 1});
 
-/** Yen as yen: ¥1,234 (money is whole yen in the snapshot). */
-export function formatYen(value: number | null | undefined, lang: Lang = currentLang()): string {
-  return value == null || Number.isNaN(value) ? "—" : yen[lang].format(Math.round(value));
+/**
+ * Yen as yen: ¥1,234 (money is whole yen in the snapshot). Takes one argument only: charts and inputs pass
+ * it as a formatter and call it with an index too.
+ */
+export function formatYen(value: number | null | undefined): string {
+  return value == null || Number.isNaN(value) ? "—" : yen[currentLang()].format(Math.round(value));
 }
 
 /** A whole count with thousands separators. */

@@ -1,17 +1,20 @@
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {overviewSql} from "../../src/components/overview.js";
+import {shippingSweepSql} from "../../src/components/shippingThreshold.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
 import {runLtv} from "../support/runLtv.js";
 
 let snapshot: string;
 let pageRows: Record<string, unknown>[];
+let sweepRows: Record<string, unknown>[];
 
 beforeAll(async () => {
   const {db, out, manifest} = await wasmSnapshot(tinyShop());
   snapshot = out;
   pageRows = db.rows(overviewSql({asOf: manifest.as_of}));
+  sweepRows = db.rows(shippingSweepSql({thresholds: [3000, 5000, 7000], fee: 550, near: 0.5, topUp: 0.25}));
   db.close();
 });
 
@@ -42,6 +45,31 @@ describe("ltv overview", () => {
     const {status, stderr} = runLtv(["overview", "--snapshot", "/nonexistent"]);
     expect(status).toBe(1);
     expect(stderr).toContain("/nonexistent/manifest.json: not a snapshot manifest");
+  });
+});
+
+describe("ltv shipping", () => {
+  it("prints the sweep rows the page computes, with the JSON fields of the contract", () => {
+    const args = ["--thresholds", "3000,5000,7000", "--fee", "550", "--near", "0.5", "--top-up", "0.25"];
+    const {status, stdout} = runLtv(["shipping", "--snapshot", snapshot, ...args, "--format", "json"]);
+    expect(status).toBe(0);
+    const rows = JSON.parse(stdout);
+    expect(rows).toEqual(sweepRows);
+    expect(Object.keys(rows[0])).toEqual(["threshold", "orders", "orders_below", "share_below", "orders_near", "fee_at_stake", "net_effect"]);
+    // the tiny shop's one-off orders are ¥6,280 and ¥3,600 (trial and subscription orders ship free anyway)
+    expect(rows[1]).toMatchObject({threshold: 5000, orders: 2, orders_below: 1, orders_near: 1, fee_at_stake: 550, net_effect: 0.25 * (1400 - 550)});
+  });
+
+  it("takes the fee from the snapshot's shipping rule when none is given", () => {
+    const {stdout} = runLtv(["shipping", "--snapshot", snapshot, "--thresholds", "5000"]);
+    expect(JSON.parse(stdout)[0].fee_at_stake).toBe(550);
+  });
+
+  it("refuses a fraction out of range and a malformed range, naming the option", () => {
+    expect(runLtv(["shipping", "--snapshot", snapshot, "--near", "2"]).stderr).toContain("--near takes a fraction from 0 to 1, got 2");
+    const bad = runLtv(["shipping", "--snapshot", snapshot, "--thresholds", "9000:1000:500"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--thresholds 9000:1000:500: want FROM:TO:STEP with FROM ≤ TO");
   });
 });
 

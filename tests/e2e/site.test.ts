@@ -66,8 +66,8 @@ async function visit(path: string, query = ""): Promise<Visit> {
 }
 
 describe("the built site", () => {
-  it("has the home page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/data"]));
+  it("has the home page, every analysis page and the Data page", () => {
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/shipping"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
@@ -121,5 +121,19 @@ describe("the built site", () => {
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await page.close();
     await broken.close();
+  });
+
+  it("recomputes the shipping sweep when the analyst types other thresholds", async () => {
+    const {page, errors} = await visit("/shipping");
+    const table = page.locator("form table").filter({hasText: "上乗せ候補"});
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(17); // 2,000 to 10,000 by 500
+    const input = page.locator("input[type=text]").first();
+    await input.fill("4000:6000:1000");
+    await input.dispatchEvent("input");
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(3);
+    expect(await table.locator("tbody tr").first().textContent()).toContain("4,000");
+    expect(await page.textContent("#observablehq-main")).toContain("前提: ラインの手前 20.0% 以内の注文のうち 30.0%");
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
