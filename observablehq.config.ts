@@ -7,6 +7,8 @@ export default {
   root: "src",
   title: title("LTV ワークスペース", "LTV workspace"),
   pages: [
+    {name: title("RFM分析", "RFM grid"), path: "/rfm"},
+    {name: title("セグメント別LTV", "Segments"), path: "/segments"},
     {name: title("送料無料ライン", "Free shipping"), path: "/shipping"},
     {name: title("データ", "Data"), path: "/data"}
   ],

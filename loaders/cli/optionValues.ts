@@ -25,3 +25,12 @@ export function fraction(value: unknown, option: string): number {
   }
   return number;
 }
+
+/** Strictly increasing whole numbers ≥ 0 from `30,60,90`, or a usage error naming the option. */
+export function increasingList(value: unknown, option: string): number[] {
+  const list = String(value).split(",").map((s) => s.trim());
+  const numbers = list.map(Number);
+  const ok = list.every((s) => /^\d+$/.test(s)) && numbers.every((n, i) => i === 0 || n > numbers[i - 1]);
+  if (!ok) throw new UsageError(`${option} takes increasing whole numbers separated by commas, got ${String(value)}`);
+  return numbers;
+}

@@ -16,6 +16,11 @@ export function formatYen(value: number | null | undefined): string {
   return value == null || Number.isNaN(value) ? "—" : yen[currentLang()].format(Math.round(value));
 }
 
+/** Yen for an axis or legend tick: millions as ¥12M, the rest as formatYen. */
+export function formatYenShort(value: number): string {
+  return Math.abs(value) >= 1e6 ? `¥${+(value / 1e6).toFixed(1)}M` : formatYen(value);
+}
+
 /** A whole count with thousands separators. */
 export function formatCount(value: number | null | undefined): string {
   return value == null || Number.isNaN(value) ? "—" : count.format(value);

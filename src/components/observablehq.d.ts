@@ -16,3 +16,8 @@ declare module "observablehq:stdlib" {
 declare module "htl" {
   export function html(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
 }
+
+// @observablehq/inputs ships no types; components use its table.
+declare module "@observablehq/inputs" {
+  export function table(data: unknown[], options?: Record<string, unknown>): HTMLElement;
+}

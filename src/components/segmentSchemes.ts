@@ -62,3 +62,19 @@ export const SEGMENTS: Record<SegmentScheme, [string, Label][]> = {
 export function segmentName(scheme: SegmentScheme, code: string): Label {
   return SEGMENTS[scheme].find(([c]) => c === code)?.[1] ?? {ja: code, en: code};
 }
+
+/** Names of the thresholds, for the inputs that edit them. */
+export const THRESHOLD_NAMES: Record<string, Label> = {
+  activeDays: {ja: "活動中とみなす日数(最終購入から)", en: "Active: days since last order"},
+  sleepingDays: {ja: "スリープの上限日数", en: "Sleeping up to (days)"},
+  halfDormantDays: {ja: "半休眠の上限日数", en: "Half-dormant up to (days)"},
+  regularOrders: {ja: "固定客とみなす購入回数", en: "Regular from (orders)"},
+  newDays: {ja: "新規とみなす日数", en: "New: days since the only order"},
+  highValueYen: {ja: "高価値とみなす累計売上(円)", en: "High value from (¥ revenue)"},
+  lapsedDays: {ja: "離脱とみなす日数", en: "Lapsed after (days)"},
+  youngTenureDays: {ja: "よちよちの在籍日数(未満)", en: "Toddler: tenure under (days)"},
+  matureTenureDays: {ja: "優良の在籍日数(以上)", en: "Excellent: tenure from (days)"},
+  maturityDays: {ja: "成熟とみなす日数(初回から)", en: "Mature after (days since first order)"},
+  topShare: {ja: "高LTVの上位割合", en: "High LTV: top share"},
+  stepDays: {ja: "比較の刻み(日)", en: "Comparison step (days)"}
+};

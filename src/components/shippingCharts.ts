@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type {BunchingEstimate} from "./bunching.js";
-import {formatCount, formatPercent, formatYen} from "./format.js";
+import {formatCount, formatPercent, formatYen, formatYenShort} from "./format.js";
 import {t} from "./i18n.js";
 import type {ShippingSweepRow} from "./shippingThreshold.js";
 
@@ -16,7 +16,6 @@ const labels = {
   counterfactual: {ja: "ラインがなかった場合の推定", en: "Estimated without the threshold"}
 };
 
-const yenTick = (value: number) => (Math.abs(value) >= 1e6 ? `¥${value / 1e6}M` : formatYen(value));
 
 /** Order values as a histogram, the current threshold and fee marked. */
 export function OrderValueHistogram(
@@ -28,7 +27,7 @@ export function OrderValueHistogram(
     width,
     height: 280,
     marginLeft: 60,
-    x: {label: t(labels.amount), tickFormat: yenTick, domain: [0, maxYen]},
+    x: {label: t(labels.amount), tickFormat: formatYenShort, domain: [0, maxYen]},
     y: {label: t(labels.orders), grid: true, tickFormat: formatCount},
     marks: [
       Plot.rectY(shown, {x1: "bin_start", x2: "bin_end", y: "orders", fill: "#4e79a7", inset: 0.5, tip: {format: {x1: formatYen, x2: formatYen, y: formatCount}}}),
@@ -56,17 +55,17 @@ export function OrderValueHistogram(
 /** Net effect of the assumed top-ups, and the share of orders below, for each candidate threshold. */
 export function SweepCharts(rows: ShippingSweepRow[], {width, current}: {width: number; current: number | null}): HTMLElement {
   const mark = current === null ? null : Plot.ruleX([current], {stroke: "#e15759", strokeDasharray: "4,3"});
-  const common = {width: Math.max(280, width / 2 - 16), height: 240, marginLeft: 70, x: {label: t(labels.threshold), tickFormat: yenTick}};
+  const common = {width: Math.max(280, width / 2 - 16), height: 240, marginLeft: 70, x: {label: t(labels.threshold), tickFormat: formatYenShort}};
   const net = Plot.plot({
     ...common,
-    y: {label: t(labels.netEffect), grid: true, tickFormat: yenTick},
+    y: {label: t(labels.netEffect), grid: true, tickFormat: formatYenShort},
     marks: [
       Plot.barY(rows, {x: "threshold", y: "net_effect", fill: (d: ShippingSweepRow) => (d.net_effect >= 0 ? "#59a14f" : "#e15759"), tip: {format: {y: formatYen, x: formatYen, fill: false}}}),
       Plot.ruleY([0]),
       mark
     ],
     // a band scale labels every bar; label every fourth so the yen amounts do not collide
-    x: {...common.x, type: "band", tickFormat: (d: number, i: number) => (i % 4 === 0 ? yenTick(d) : "")}
+    x: {...common.x, type: "band", tickFormat: (d: number, i: number) => (i % 4 === 0 ? formatYenShort(d) : "")}
   });
   const share = Plot.plot({
     ...common,
@@ -86,7 +85,7 @@ export function BunchingChart(estimate: BunchingEstimate, {width, threshold, bin
     width,
     height: 260,
     marginLeft: 60,
-    x: {label: t(labels.amount), tickFormat: yenTick},
+    x: {label: t(labels.amount), tickFormat: formatYenShort},
     y: {label: t(labels.orders), grid: true, tickFormat: formatCount},
     color: {legend: true, domain: [t(labels.actual), t(labels.counterfactual)], range: ["#4e79a7", "#f28e2c"]},
     marks: [

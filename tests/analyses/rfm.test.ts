@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {customerListSql} from "../../src/components/customerList.js";
-import {rfmCellIdsSql, rfmGridSql, type RfmCell} from "../../src/components/rfm.js";
+import {rfmCellIdsSql, rfmGridSql, type RfmCell, type RfmOptions} from "../../src/components/rfm.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
 import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
@@ -86,14 +86,15 @@ describe("rfmGridSql against an independent binning on random shops", () => {
       const customers = shop.rows<{recency_days: number; orders: number; revenue: number}>("SELECT recency_days, orders, revenue FROM customers");
       const recencies = customers.map((c) => c.recency_days);
       const frequencies = customers.map((c) => c.orders);
-      for (const [options, r, f] of [
+      const cases: [RfmOptions, number[], number[]][] = [
         [{recencyDays: [30, 60, 90, 180], frequency: [1, 2, 3, 5]}, [30, 60, 90, 180], [1, 2, 3, 5]],
         [{quantiles: 5}, quantileEdges(recencies, 5), quantileEdges(frequencies, 5)]
-      ] as const) {
+      ];
+      for (const [options, r, f] of cases) {
         const rows = shop.rows<RfmCell>(rfmGridSql(options));
         expect(rows).toHaveLength((r.length + 1) * (f.length + 1));
         for (const row of rows) {
-          const inCell = customers.filter((c) => bin(c.recency_days, [...r]) === row.r_bin && bin(c.orders, [...f]) === row.f_bin);
+          const inCell = customers.filter((c) => bin(c.recency_days, r) === row.r_bin && bin(c.orders, f) === row.f_bin);
           expect(row.customers).toBe(inCell.length);
           expect(row.revenue).toBe(inCell.reduce((s, c) => s + c.revenue, 0));
         }

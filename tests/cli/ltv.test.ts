@@ -1,6 +1,8 @@
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {overviewSql} from "../../src/components/overview.js";
+import {rfmGridSql} from "../../src/components/rfm.js";
+import {segmentsSql} from "../../src/components/segments.js";
 import {shippingSweepSql} from "../../src/components/shippingThreshold.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
@@ -9,11 +11,15 @@ import {runLtv} from "../support/runLtv.js";
 let snapshot: string;
 let pageRows: Record<string, unknown>[];
 let sweepRows: Record<string, unknown>[];
+let rfmRows: Record<string, unknown>[];
+let segmentRows: Record<string, unknown>[];
 
 beforeAll(async () => {
   const {db, out, manifest} = await wasmSnapshot(tinyShop());
   snapshot = out;
   pageRows = db.rows(overviewSql({asOf: manifest.as_of}));
+  rfmRows = db.rows(rfmGridSql({recencyDays: [30, 60], frequency: [1, 2]}));
+  segmentRows = db.rows(segmentsSql({scheme: "lifecycle", asOf: manifest.as_of, thresholds: {regularOrders: 2}}));
   sweepRows = db.rows(shippingSweepSql({thresholds: [3000, 5000, 7000], fee: 550, near: 0.5, topUp: 0.25}));
   db.close();
 });
@@ -45,6 +51,34 @@ describe("ltv overview", () => {
     const {status, stderr} = runLtv(["overview", "--snapshot", "/nonexistent"]);
     expect(status).toBe(1);
     expect(stderr).toContain("/nonexistent/manifest.json: not a snapshot manifest");
+  });
+});
+
+describe("ltv rfm and ltv segments", () => {
+  it("print the grid the page computes, every cell with the contract's fields", () => {
+    const {status, stdout} = runLtv(["rfm", "--snapshot", snapshot, "--recency-days", "30,60", "--frequency", "1,2"]);
+    expect(status).toBe(0);
+    const rows = JSON.parse(stdout);
+    expect(rows).toEqual(rfmRows);
+    expect(Object.keys(rows[0])).toEqual(["r_bin", "f_bin", "r_label", "f_label", "customers", "revenue", "avg_monetary"]);
+    // tiny shop as of 2024-04-01: c4 (1 day, 1 order), c2 (51 days, 2 orders), c1 (42 days, 3 orders)
+    expect(rows.filter((r: {customers: number}) => r.customers > 0).map((r: {r_label: string; f_label: string}) => `${r.r_label}/${r.f_label}`)).toEqual(["0–30/1", "31–60/2", "31–60/>2"]);
+  });
+
+  it("list a cell's customers", () => {
+    const {stdout} = runLtv(["rfm", "--snapshot", snapshot, "--cell", "2,3", "--format", "csv"]);
+    expect(csvParse(stdout).map((r) => [r.customer_id, r.revenue, r.first_product])).toEqual([["c1", "8960", "トライアル"]]);
+  });
+
+  it("print a scheme's shares with thresholds changed, and refuse an unknown threshold", () => {
+    const {stdout} = runLtv(["segments", "--snapshot", snapshot, "--scheme", "lifecycle", "--threshold", "regularOrders=2"]);
+    const rows = JSON.parse(stdout);
+    expect(rows).toEqual(segmentRows);
+    expect(Object.keys(rows[0])).toEqual(["segment", "customers", "customer_share", "revenue", "revenue_share", "ltv", "orders_per_customer", "aov"]);
+    expect(rows.filter((r: {customers: number}) => r.customers > 0).map((r: {segment: string}) => r.segment)).toEqual(["new", "regular"]);
+    const bad = runLtv(["segments", "--snapshot", snapshot, "--scheme", "cpm", "--threshold", "activeDays=3"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--threshold activeDays=3: want name=number with a name of cpm's");
   });
 });
 

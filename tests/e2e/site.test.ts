@@ -67,7 +67,7 @@ async function visit(path: string, query = ""): Promise<Visit> {
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/shipping"]));
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/rfm", "/segments", "/shipping"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
@@ -133,6 +133,30 @@ describe("the built site", () => {
     await expect.poll(() => table.locator("tbody tr").count()).toBe(3);
     expect(await table.locator("tbody tr").first().textContent()).toContain("4,000");
     expect(await page.textContent("#observablehq-main")).toContain("前提: ラインの手前 20.0% 以内の注文のうち 30.0%");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lists an RFM cell's customers, with a CSV download, when the cell is clicked", async () => {
+    const {page, errors} = await visit("/rfm");
+    expect(await page.locator('g[aria-label="cell"] rect').count()).toBe(36);
+    // click where the cell is drawn, as a mouse would (its label sits on top of it)
+    const box = (await page.locator('g[aria-label="cell"] rect').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const link = page.locator("a[download]");
+    await link.waitFor();
+    expect(await link.getAttribute("download")).toBe("rfm-r1-f1.csv");
+    expect(await page.locator("form table tbody tr").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("switches the segment scheme to CPM and shows its ten classes", async () => {
+    const {page, errors} = await visit("/segments");
+    await page.locator("select").first().selectOption({index: 2});
+    await expect.poll(() => page.textContent("#observablehq-main")).toContain("コツコツ現役");
+    expect(await page.locator('g[aria-label="fy-axis tick label"] text').count()).toBe(10);
     expect(errors).toEqual([]);
     await page.close();
   });
