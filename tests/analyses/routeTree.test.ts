@@ -1,0 +1,98 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {routeTreeSql, type RouteNode} from "../../src/components/routeTree.js";
+import type {SourceOrder} from "../../loaders/source.js";
+import {randomShop} from "../fixtures/randomShop.js";
+import {tinyShop, TINY_PRODUCTS} from "../fixtures/tinyShop.js";
+import {wasmSnapshot} from "../support/snapshotInWasm.js";
+import type {WasmDB} from "../support/wasmDuckDB.js";
+
+let tiny: WasmDB;
+beforeAll(async () => {
+  ({db: tiny} = await wasmSnapshot(tinyShop()));
+});
+afterAll(() => tiny?.close());
+
+const brief = (rows: RouteNode[]) => rows.map((r) => [r.path, r.customers, r.share_of_parent, r.median_days, r.ltv]);
+
+describe("routeTreeSql on the tiny shop (as of 2024-04-01), by hand", () => {
+  it("follows each customer's orders within the window and counts too-young customers apart", () => {
+    const rows = tiny.rows<RouteNode>(routeTreeSql({asOf: "2024-04-01", windowDays: 90, depth: 3}));
+    expect(brief(rows)).toEqual([
+      // c2: main, then a cross-sell the same day; the 90 days after it are not over on 2024-04-01
+      ["main", 1, 1 / 3, null, 9880],
+      ["main > cross_sell", 1, 1, 0, 9880],
+      ["main > cross_sell > too_young", 1, null, null, 9880],
+      // c1 and c4 start with the trial; c4's trial was the day before the as-of date: too young, not "none"
+      ["trial", 2, 2 / 3, null, 4980],
+      ["trial > subscription", 1, 1, 15, 8960],
+      ["trial > subscription > subscription", 1, 1, 30, 8960],
+      ["trial > too_young", 1, null, null, 1000]
+    ]);
+    expect(rows.map((r) => r.depth)).toEqual([1, 2, 3, 1, 2, 3, 2]);
+  });
+
+  it("takes an order exactly at the window's end, and ends the route with none just past it", () => {
+    const at15 = tiny.rows<RouteNode>(routeTreeSql({asOf: "2024-04-01", windowDays: 15, depth: 2}));
+    expect(at15.find((r) => r.path === "trial > subscription")?.customers).toBe(1);
+    const at14 = tiny.rows<RouteNode>(routeTreeSql({asOf: "2024-04-01", windowDays: 14, depth: 2}));
+    // c1's second order came 15 days after the first: the 14-day window is over, so "none"
+    expect(brief(at14.filter((r) => r.path.startsWith("trial")))).toEqual([
+      ["trial", 2, 2 / 3, null, 4980],
+      ["trial > none", 1, 1, null, 8960],
+      ["trial > too_young", 1, null, null, 1000]
+    ]);
+  });
+
+  it("gives X-month LTV only over customers observed X months", () => {
+    const rows = tiny.rows<RouteNode>(routeTreeSql({asOf: "2024-04-01", windowDays: 90, depth: 1, ltvMonths: 1}));
+    // one month after the first order: c1 (Jan 5 → Feb 5) spent 1,000 + 3,980; c4 (Mar 31) is not observed yet
+    expect(rows.map((r) => [r.path, r.ltv_months, r.ltv_x])).toEqual([["main", 1, 9880], ["trial", 1, 4980]]);
+    const year = tiny.rows<RouteNode>(routeTreeSql({asOf: "2024-04-01", depth: 1}));
+    expect(year.map((r) => r.ltv_x)).toEqual([null, null]);
+  });
+});
+
+/** An independent route builder: walk each customer's counted orders in plain JavaScript. */
+function routesByJs(orders: SourceOrder[], asOfDay: number, windowDays: number, depth: number) {
+  const kind = new Map(TINY_PRODUCTS.map((p) => [p.product_id, p.kind]));
+  const byCustomer = new Map<string, SourceOrder[]>();
+  for (const o of orders.filter((o) => o.status === "completed")) byCustomer.set(o.customer_id, [...(byCustomer.get(o.customer_id) ?? []), o]);
+  const counts = new Map<string, number>();
+  for (const list of byCustomer.values()) {
+    list.sort((a, b) => a.ordered_at - b.ordered_at);
+    const kinds = list.map((o) => {
+      const largest = o.lines.reduce((best, l, i) => (l.quantity * l.unit_price > best.amount ? {amount: l.quantity * l.unit_price, i} : best), {amount: -1, i: 0});
+      return kind.get(o.lines[largest.i].product_id)!;
+    });
+    const day = (o: SourceOrder) => Math.floor(o.ordered_at / 86_400_000);
+    const path: string[] = [kinds[0]];
+    counts.set(path.join(" > "), (counts.get(path.join(" > ")) ?? 0) + 1);
+    for (let k = 1; k < depth; k++) {
+      const next = list[k];
+      const end = !next || day(next) - day(list[k - 1]) > windowDays;
+      if (end) path.push(!next && day(list[k - 1]) + windowDays >= asOfDay ? "too_young" : "none");
+      else path.push(kinds[k]);
+      counts.set(path.join(" > "), (counts.get(path.join(" > ")) ?? 0) + 1);
+      if (end) break;
+    }
+  }
+  return counts;
+}
+
+describe("routeTreeSql against a plain JavaScript walk on random shops", () => {
+  for (const seed of [31, 32]) {
+    it(`agrees on seed ${seed}`, async () => {
+      const {source, orders} = randomShop(seed, 400);
+      const {db, manifest} = await wasmSnapshot(source);
+      const asOfDay = Date.parse(manifest.as_of) / 86_400_000;
+      const rows = db.rows<RouteNode>(routeTreeSql({asOf: manifest.as_of, windowDays: 45, depth: 4}));
+      expect(new Map(rows.map((r) => [r.path, r.customers]))).toEqual(routesByJs(orders, asOfDay, 45, 4));
+      // the decided children of a node share it out completely
+      for (const parent of rows.filter((r) => r.depth < 4)) {
+        const children = rows.filter((r) => r.depth === parent.depth + 1 && r.path.startsWith(`${parent.path} > `) && r.kind !== "too_young");
+        if (children.length) expect(children.reduce((s, r) => s + r.share_of_parent!, 0)).toBeCloseTo(1, 12);
+      }
+      db.close();
+    });
+  }
+});
