@@ -1,12 +1,13 @@
 import {analysisUsage, runAnalysisCommand, UsageError, type AnalysisCommand} from "./analysisCommand.js";
 import {overviewCommand} from "./commands/overview.js";
 import {rfmCommand} from "./commands/rfm.js";
+import {routesCommand} from "./commands/routes.js";
 import {segmentsCommand} from "./commands/segments.js";
 import {shippingCommand} from "./commands/shipping.js";
 import {snapshotCommand, snapshotUsage} from "./commands/snapshot.js";
 
 /** Every analysis subcommand; each runs its page's SQL builder. */
-const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, shippingCommand];
+const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, routesCommand, shippingCommand];
 
 function usage(): string {
   return ["Usage:", snapshotUsage, ...analyses.map(analysisUsage)].join("\n\n");

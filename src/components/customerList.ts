@@ -19,3 +19,8 @@ SELECT c.customer_id, strftime(c.last_order_date, '%Y-%m-%d') AS last_order_date
 FROM customers c JOIN ids USING (customer_id) LEFT JOIN products p ON p.product_id = c.first_product_id
 ORDER BY c.revenue DESC, c.customer_id`;
 }
+
+/** Revenue to date of each customer `idsSql` selects, for a bootstrap interval of their LTV. */
+export function customerRevenuesSql(idsSql: string): string {
+  return `SELECT CAST(c.revenue AS DOUBLE) AS revenue FROM customers c JOIN (${idsSql}) USING (customer_id) ORDER BY c.customer_id`;
+}

@@ -45,9 +45,3 @@ ORDER BY classes.position`;
 export function segmentIdsSql<S extends SegmentScheme>(options: AssignmentOptions<S> & {segment: string}): string {
   return `SELECT customer_id FROM (${segmentAssignmentSql(options)}) WHERE segment = ${sqlLiteral(options.segment)}`;
 }
-
-/** Revenue of each customer of one segment, for the bootstrap interval of its LTV. */
-export function segmentRevenuesSql<S extends SegmentScheme>(options: AssignmentOptions<S> & {segment: string}): string {
-  return `SELECT CAST(c.revenue AS DOUBLE) AS revenue FROM customers c JOIN (${segmentIdsSql(options)}) USING (customer_id)
-ORDER BY c.customer_id`;
-}

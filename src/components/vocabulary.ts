@@ -16,6 +16,8 @@ export const VOCABULARY: Record<string, Label> = {
   completed: {ja: "有効", en: "Completed"},
   cancelled: {ja: "キャンセル", en: "Cancelled"},
   refunded: {ja: "返品・返金", en: "Refunded"},
+  none: {ja: "期間内の購入なし", en: "None within the window"},
+  too_young: {ja: "観察中(期間未経過)", en: "Too young to tell"},
   new: {ja: "新規", en: "New"},
   repeat: {ja: "リピート", en: "Repeat"}
 };

@@ -2,6 +2,7 @@ import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {overviewSql} from "../../src/components/overview.js";
 import {rfmGridSql} from "../../src/components/rfm.js";
+import {routeTreeSql} from "../../src/components/routeTree.js";
 import {segmentsSql} from "../../src/components/segments.js";
 import {shippingSweepSql} from "../../src/components/shippingThreshold.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
@@ -13,11 +14,13 @@ let pageRows: Record<string, unknown>[];
 let sweepRows: Record<string, unknown>[];
 let rfmRows: Record<string, unknown>[];
 let segmentRows: Record<string, unknown>[];
+let routeRows: Record<string, unknown>[];
 
 beforeAll(async () => {
   const {db, out, manifest} = await wasmSnapshot(tinyShop());
   snapshot = out;
   pageRows = db.rows(overviewSql({asOf: manifest.as_of}));
+  routeRows = db.rows(routeTreeSql({asOf: manifest.as_of, windowDays: 30, depth: 2, ltvMonths: 1}));
   rfmRows = db.rows(rfmGridSql({recencyDays: [30, 60], frequency: [1, 2]}));
   segmentRows = db.rows(segmentsSql({scheme: "lifecycle", asOf: manifest.as_of, thresholds: {regularOrders: 2}}));
   sweepRows = db.rows(shippingSweepSql({thresholds: [3000, 5000, 7000], fee: 550, near: 0.5, topUp: 0.25}));
@@ -79,6 +82,23 @@ describe("ltv rfm and ltv segments", () => {
     const bad = runLtv(["segments", "--snapshot", snapshot, "--scheme", "cpm", "--threshold", "activeDays=3"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--threshold activeDays=3: want name=number with a name of cpm's");
+  });
+});
+
+describe("ltv routes", () => {
+  it("prints the route tree the page computes, with the contract's fields", () => {
+    const {status, stdout} = runLtv(["routes", "--snapshot", snapshot, "--window-days", "30", "--depth", "2", "--ltv-months", "1"]);
+    expect(status).toBe(0);
+    const rows = JSON.parse(stdout);
+    expect(rows).toEqual(routeRows);
+    expect(Object.keys(rows[0])).toEqual(["path", "depth", "kind", "customers", "share_of_parent", "median_days", "ltv", "ltv_months", "ltv_x"]);
+    expect(rows.map((r: {path: string}) => r.path)).toEqual(["main", "main > cross_sell", "trial", "trial > subscription", "trial > too_young"]);
+  });
+
+  it("refuses a depth over 4", () => {
+    const {status, stderr} = runLtv(["routes", "--snapshot", snapshot, "--depth", "5"]);
+    expect(status).toBe(2);
+    expect(stderr).toContain("--depth takes 1 to 4");
   });
 });
 

@@ -67,7 +67,7 @@ async function visit(path: string, query = ""): Promise<Visit> {
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/rfm", "/segments", "/shipping"]));
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/rfm", "/routes", "/segments", "/shipping"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
@@ -157,6 +157,17 @@ describe("the built site", () => {
     await page.locator("select").first().selectOption({index: 2});
     await expect.poll(() => page.textContent("#observablehq-main")).toContain("コツコツ現役");
     expect(await page.locator('g[aria-label="fy-axis tick label"] text').count()).toBe(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("draws the route tree with every node labelled, and shows the Japanese names of the kinds", async () => {
+    const {page, errors} = await visit("/routes");
+    const labels = page.locator(".card svg text");
+    // the root, 4 first-order kinds, and at least their children
+    expect(await labels.count()).toBeGreaterThan(20);
+    const text = await page.textContent(".card svg");
+    for (const name of ["全顧客", "トライアル", "定期", "期間内の購入なし", "観察中"]) expect(text).toContain(name);
     expect(errors).toEqual([]);
     await page.close();
   });
