@@ -9,6 +9,7 @@ export default {
   pages: [
     {name: title("RFM分析", "RFM grid"), path: "/rfm"},
     {name: title("セグメント別LTV", "Segments"), path: "/segments"},
+    {name: title("Xヶ月LTV", "X-month LTV"), path: "/ltv-curve"},
     {name: title("2回目購入ルート", "Routes"), path: "/routes"},
     {name: title("送料無料ライン", "Free shipping"), path: "/shipping"},
     {name: title("データ", "Data"), path: "/data"}

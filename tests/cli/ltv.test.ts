@@ -1,5 +1,6 @@
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
+import {ltvCurveSql} from "../../src/components/cohortLtv.js";
 import {overviewSql} from "../../src/components/overview.js";
 import {rfmGridSql} from "../../src/components/rfm.js";
 import {routeTreeSql} from "../../src/components/routeTree.js";
@@ -15,11 +16,13 @@ let sweepRows: Record<string, unknown>[];
 let rfmRows: Record<string, unknown>[];
 let segmentRows: Record<string, unknown>[];
 let routeRows: Record<string, unknown>[];
+let ltvRows: Record<string, unknown>[];
 
 beforeAll(async () => {
   const {db, out, manifest} = await wasmSnapshot(tinyShop());
   snapshot = out;
   pageRows = db.rows(overviewSql({asOf: manifest.as_of}));
+  ltvRows = db.rows(ltvCurveSql({asOf: manifest.as_of, months: [1, 2]}));
   routeRows = db.rows(routeTreeSql({asOf: manifest.as_of, windowDays: 30, depth: 2, ltvMonths: 1}));
   rfmRows = db.rows(rfmGridSql({recencyDays: [30, 60], frequency: [1, 2]}));
   segmentRows = db.rows(segmentsSql({scheme: "lifecycle", asOf: manifest.as_of, thresholds: {regularOrders: 2}}));
@@ -82,6 +85,26 @@ describe("ltv rfm and ltv segments", () => {
     const bad = runLtv(["segments", "--snapshot", snapshot, "--scheme", "cpm", "--threshold", "activeDays=3"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--threshold activeDays=3: want name=number with a name of cpm's");
+  });
+});
+
+describe("ltv ltv-curve", () => {
+  it("prints the rows the page charts, with the contract's fields", () => {
+    const {status, stdout} = runLtv(["ltv-curve", "--snapshot", snapshot, "--months", "1,2"]);
+    expect(status).toBe(0);
+    const rows = JSON.parse(stdout);
+    expect(rows).toEqual(ltvRows);
+    expect(rows).toEqual([
+      {cohort: "2024-01", months: 1, customers: 1, ltv: 4980},
+      {cohort: "2024-01", months: 2, customers: 1, ltv: 8960},
+      {cohort: "2024-02", months: 1, customers: 1, ltv: 9880}
+    ]);
+  });
+
+  it("refuses an unknown grouping", () => {
+    const {status, stderr} = runLtv(["ltv-curve", "--snapshot", snapshot, "--by", "colour"]);
+    expect(status).toBe(2);
+    expect(stderr).toContain("--by takes one of cohort, first_product, first_order_kind, first_channel, got colour");
   });
 });
 

@@ -52,13 +52,19 @@ async function visit(path: string, query = ""): Promise<Visit> {
     const url = new URL(request.url());
     if (!["data:", "blob:"].includes(url.protocol) && url.origin !== server.origin) foreign.push(request.url());
   });
-  page.on("console", (message) => message.type() === "error" && errors.push(`console: ${message.text()}`));
+  page.on("console", (message) => {
+    // errors, and Plot's warnings (drawn as ⚠ on a chart: something is off with its data)
+    if (message.type() === "error" || (message.type() === "warning" && message.text().startsWith("Warning:"))) {
+      errors.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
   page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
   await page.goto(`${server.origin}${path}${query}`);
   await page.waitForSelector('.ltv-status:not([data-state="loading"])', {timeout: 30_000}).catch(async (error) => {
     throw new Error(`${path}${query}: the snapshot did not finish loading: ${await page.locator(".ltv-status").textContent()}\n${errors.join("\n")}`, {cause: error});
   });
-  await page.waitForFunction(() => !document.querySelector(".observablehq--running, .observablehq--loading"));
+  // Framework marks every output still being computed with an <observablehq-loading> element
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), undefined, {timeout: 30_000});
   await page.waitForTimeout(300);
   mkdirSync(join(ROOT, "test-results"), {recursive: true});
   await page.screenshot({path: join(ROOT, "test-results", `${path === "/" ? "index" : path.slice(1)}${query ? "-en" : ""}.png`), fullPage: true});
@@ -67,7 +73,7 @@ async function visit(path: string, query = ""): Promise<Visit> {
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/rfm", "/routes", "/segments", "/shipping"]));
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/ltv-curve", "/rfm", "/routes", "/segments", "/shipping"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
@@ -139,7 +145,7 @@ describe("the built site", () => {
 
   it("lists an RFM cell's customers, with a CSV download, when the cell is clicked", async () => {
     const {page, errors} = await visit("/rfm");
-    expect(await page.locator('g[aria-label="cell"] rect').count()).toBe(36);
+    await expect.poll(() => page.locator('g[aria-label="cell"] rect').count(), {timeout: 15_000}).toBe(36);
     // click where the cell is drawn, as a mouse would (its label sits on top of it)
     const box = (await page.locator('g[aria-label="cell"] rect').first().boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -165,7 +171,7 @@ describe("the built site", () => {
     const {page, errors} = await visit("/routes");
     const labels = page.locator(".card svg text");
     // the root, 4 first-order kinds, and at least their children
-    expect(await labels.count()).toBeGreaterThan(20);
+    await expect.poll(() => labels.count(), {timeout: 15_000}).toBeGreaterThan(20);
     const text = await page.textContent(".card svg");
     for (const name of ["全顧客", "トライアル", "定期", "期間内の購入なし", "観察中"]) expect(text).toContain(name);
     expect(errors).toEqual([]);

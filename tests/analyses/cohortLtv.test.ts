@@ -1,0 +1,99 @@
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {ltvCurveSql, type LtvCurveRow} from "../../src/components/cohortLtv.js";
+import {randomShop} from "../fixtures/randomShop.js";
+import {tinyShop} from "../fixtures/tinyShop.js";
+import {wasmSnapshot} from "../support/snapshotInWasm.js";
+import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+
+let tiny: WasmDB;
+beforeAll(async () => {
+  ({db: tiny} = await wasmSnapshot(tinyShop()));
+});
+afterAll(() => tiny?.close());
+
+describe("ltvCurveSql on the tiny shop (as of 2024-04-01), by hand", () => {
+  it("enters a cohort at X only when its last possible member has had X months", () => {
+    expect(tiny.rows<LtvCurveRow>(ltvCurveSql({asOf: "2024-04-01", months: [1, 2]}))).toEqual([
+      // 2024-01: Jan 31 + 1 month = Feb 29, + 2 months = Mar 31, both before Apr 1. c1: Jan 5 + Jan 20 within
+      // a month (before Feb 5), + Feb 19 within two; the cancelled Mar 20 delivery never counts
+      {cohort: "2024-01", months: 1, customers: 1, ltv: 4980},
+      {cohort: "2024-01", months: 2, customers: 1, ltv: 8960},
+      // 2024-02: Feb 29 + 1 month = Mar 29: observed; + 2 months = Apr 29: not yet
+      {cohort: "2024-02", months: 1, customers: 1, ltv: 9880}
+      // 2024-03: Mar 31 + 1 month = Apr 30: not observed at all
+    ]);
+  });
+
+  it("counts a cohort that reaches X months exactly on the as-of date", () => {
+    const rows = tiny.rows<LtvCurveRow>(ltvCurveSql({asOf: "2024-03-31", months: [2]}));
+    expect(rows.map((r) => r.cohort)).toEqual(["2024-01"]);
+    expect(tiny.rows(ltvCurveSql({asOf: "2024-03-30", months: [2]}))).toEqual([]);
+  });
+
+  it("groups by first order kind, each customer observed on their own", () => {
+    // one month after the first order by 2024-04-01: c1 (Jan 5) and c2 (Feb 10); c4 (Mar 31) not yet
+    expect(tiny.rows<LtvCurveRow>(ltvCurveSql({asOf: "2024-04-01", months: [1], by: "first_order_kind"}))).toEqual([
+      {cohort: "main", months: 1, customers: 1, ltv: 9880},
+      {cohort: "trial", months: 1, customers: 1, ltv: 4980}
+    ]);
+  });
+});
+
+describe("the window's end", () => {
+  it("leaves out an order exactly X months after the first", async () => {
+    const db = await openWasmDuckDB();
+    const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    db.createTable("customers", [{customer_id: "a", first_order_date: d("2024-01-15"), cohort_month: d("2024-01-01"), first_product_id: "P"}]);
+    db.createTable("orders", [
+      {order_id: "1", customer_id: "a", order_date: d("2024-01-15"), revenue: 1000, status: "completed"},
+      {order_id: "2", customer_id: "a", order_date: d("2024-02-14"), revenue: 500, status: "completed"},
+      {order_id: "3", customer_id: "a", order_date: d("2024-02-15"), revenue: 2000, status: "completed"}
+    ]);
+    expect(db.rows(ltvCurveSql({asOf: "2024-06-01", months: [1, 2], by: "first_product"}))).toEqual([
+      {cohort: "P", months: 1, customers: 1, ltv: 1500},
+      {cohort: "P", months: 2, customers: 1, ltv: 3500}
+    ]);
+    db.close();
+  });
+});
+
+/** Calendar-month arithmetic as DuckDB does it: the same day X months on, clamped to the month's end. */
+function addMonths(day: number, months: number): number {
+  const date = new Date(day * 86_400_000);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), last)) / 86_400_000;
+}
+
+describe("ltvCurveSql against plain JavaScript on a random shop", () => {
+  it("agrees for monthly cohorts", async () => {
+    const {source, orders} = randomShop(51, 400);
+    const {db, manifest} = await wasmSnapshot(source);
+    const DAY = 86_400_000;
+    const asOf = Date.parse(manifest.as_of) / DAY;
+    const counted = orders.filter((o) => o.status === "completed");
+    const firsts = new Map<string, number>();
+    for (const o of counted) firsts.set(o.customer_id, Math.min(firsts.get(o.customer_id) ?? Infinity, Math.floor(o.ordered_at / DAY)));
+    const expected = new Map<string, {customers: number; revenue: number}>();
+    for (const [id, first] of firsts) {
+      const date = new Date(first * DAY);
+      const cohort = date.toISOString().slice(0, 7);
+      const lastDay = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / DAY;
+      for (const x of [1, 3, 6, 12]) {
+        if (addMonths(lastDay, x) > asOf) continue;
+        const end = addMonths(first, x);
+        const revenue = counted.filter((o) => o.customer_id === id && Math.floor(o.ordered_at / DAY) < end).reduce((s, o) => s + o.goods_amount - o.discount_amount, 0);
+        const e = expected.get(`${cohort}/${x}`) ?? {customers: 0, revenue: 0};
+        expected.set(`${cohort}/${x}`, {customers: e.customers + 1, revenue: e.revenue + revenue});
+      }
+    }
+    const rows = db.rows<LtvCurveRow>(ltvCurveSql({asOf: manifest.as_of, months: [1, 3, 6, 12]}));
+    expect(rows.length).toBe(expected.size);
+    for (const row of rows) {
+      const e = expected.get(`${row.cohort}/${row.months}`)!;
+      expect(row.customers).toBe(e.customers);
+      expect(row.ltv).toBeCloseTo(e.revenue / e.customers, 6);
+    }
+    db.close();
+  });
+});
