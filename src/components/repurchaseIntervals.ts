@@ -1,0 +1,97 @@
+import {COUNTED_STATUS} from "./schema.js";
+import {sqlLiteral as v} from "./sqlLiteral.js";
+
+/** How intervals are split into groups. */
+export const INTERVAL_GROUPINGS = ["transition", "first_product", "first_category", "order_type"] as const;
+export type IntervalGrouping = (typeof INTERVAL_GROUPINGS)[number];
+
+export interface IntervalOptions {
+  /** transition (1→2, 2→3, 3+: the interval ending at the later order), first product or category, or
+   * order type (subscription when the later order belongs to a subscription, else one_off). */
+  groupBy?: IntervalGrouping;
+  /** Leave out intervals that end at a scheduled subscription delivery (delivery 2 on): a schedule, not a
+   * decision. A subscription's first delivery was a decision and stays. */
+  excludeSubscriptions?: boolean;
+}
+
+/**
+ * The `intervals` CTE: whole days between consecutive counted orders of a customer, in time order (0 for
+ * two orders on one day), each with its group.
+ */
+export function intervalsCte({groupBy = "transition", excludeSubscriptions = false}: IntervalOptions): string {
+  const group = {
+    transition: "CASE n WHEN 2 THEN '1→2' WHEN 3 THEN '2→3' ELSE '3+' END",
+    first_product: "first_product_id",
+    first_category: "first_category",
+    order_type: "CASE WHEN subscription_id IS NULL THEN 'one_off' ELSE 'subscription' END"
+  }[groupBy];
+  return `ordered AS (
+  SELECT o.customer_id, o.order_date, o.subscription_id, o.delivery_number,
+    row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id) AS n,
+    date_diff('day', lag(o.order_date) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id), o.order_date) AS days
+  FROM orders o WHERE o.status = ${v(COUNTED_STATUS)}
+),
+firsts AS (
+  SELECT c.customer_id, c.first_product_id, coalesce(p.category, c.first_product_id) AS first_category
+  FROM customers c LEFT JOIN products p ON p.product_id = c.first_product_id
+),
+intervals AS (
+  SELECT ${group} AS grp, days FROM ordered JOIN firsts USING (customer_id)
+  WHERE n > 1 ${excludeSubscriptions ? "AND NOT coalesce(delivery_number > 1, false)" : ""}
+)`;
+}
+
+/** Histogram rows {group, bin_start, bin_end, intervals}: completed intervals in bins of `binDays`. */
+export function intervalHistogramSql({binDays = 7, ...options}: IntervalOptions & {binDays?: number}): string {
+  return `
+WITH ${intervalsCte(options)}
+SELECT grp AS "group", CAST(days // ${v(binDays)} * ${v(binDays)} AS INTEGER) AS bin_start,
+  CAST(days // ${v(binDays)} * ${v(binDays)} + ${v(binDays)} AS INTEGER) AS bin_end, CAST(count(*) AS INTEGER) AS intervals
+FROM intervals GROUP BY ALL ORDER BY "group", bin_start`;
+}
+
+/** Summary rows {group, intervals, median, p25, p75}; quantiles interpolated (DuckDB's quantile_cont). */
+export function intervalSummarySql(options: IntervalOptions): string {
+  return `
+WITH ${intervalsCte(options)}
+SELECT grp AS "group", CAST(count(*) AS INTEGER) AS intervals,
+  CAST(quantile_cont(days, 0.5) AS DOUBLE) AS median,
+  CAST(quantile_cont(days, 0.25) AS DOUBLE) AS p25,
+  CAST(quantile_cont(days, 0.75) AS DOUBLE) AS p75
+FROM intervals GROUP BY ALL ORDER BY "group"`;
+}
+
+/** A step of the Kaplan–Meier curve of days to the second order. */
+export interface SurvivalRow {
+  day: number;
+  at_risk: number;
+  returned: number;
+  censored: number;
+  /** Share of customers who have not placed a second counted order by this day. */
+  survival: number;
+}
+
+/**
+ * Kaplan–Meier estimate of the share of customers not yet back for a second counted order, by days since
+ * the first. Customers with one order are right-censored at the days from their first order to the as-of
+ * date: they may still come back.
+ */
+export function secondOrderSurvivalSql({asOf}: {asOf: string}): string {
+  return `
+WITH times AS (
+  SELECT CASE WHEN orders >= 2 THEN days_to_second ELSE date_diff('day', first_order_date, DATE ${v(asOf)}) END AS day,
+    orders >= 2 AS returned
+  FROM customers
+),
+by_day AS (
+  SELECT day, count(*) FILTER (WHERE returned) AS returned, count(*) FILTER (WHERE NOT returned) AS censored, count(*) AS leaving
+  FROM times GROUP BY day
+),
+risk AS (SELECT *, sum(leaving) OVER (ORDER BY day DESC) AS at_risk FROM by_day)
+SELECT CAST(day AS INTEGER) AS day, CAST(at_risk AS INTEGER) AS at_risk, CAST(returned AS INTEGER) AS returned,
+  CAST(censored AS INTEGER) AS censored,
+  -- the product of (1 − returned / at risk) over the days so far; once everyone at risk has returned, 0
+  CASE WHEN bool_or(returned = at_risk) OVER (ORDER BY day) THEN 0.0
+    ELSE exp(sum(CASE WHEN returned < at_risk THEN ln(1 - returned / at_risk) ELSE 0 END) OVER (ORDER BY day)) END AS survival
+FROM risk ORDER BY day`;
+}
