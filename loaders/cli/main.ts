@@ -1,6 +1,7 @@
 import {analysisUsage, runAnalysisCommand, UsageError, type AnalysisCommand} from "./analysisCommand.js";
 import {ltvCurveCommand} from "./commands/cohortLtv.js";
 import {overviewCommand} from "./commands/overview.js";
+import {repurchaseCommand} from "./commands/repurchase.js";
 import {rfmCommand} from "./commands/rfm.js";
 import {routesCommand} from "./commands/routes.js";
 import {segmentsCommand} from "./commands/segments.js";
@@ -8,7 +9,7 @@ import {shippingCommand} from "./commands/shipping.js";
 import {snapshotCommand, snapshotUsage} from "./commands/snapshot.js";
 
 /** Every analysis subcommand; each runs its page's SQL builder. */
-const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, ltvCurveCommand, routesCommand, shippingCommand];
+const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, ltvCurveCommand, routesCommand, repurchaseCommand, shippingCommand];
 
 function usage(): string {
   return ["Usage:", snapshotUsage, ...analyses.map(analysisUsage)].join("\n\n");

@@ -108,6 +108,19 @@ describe("ltv ltv-curve", () => {
   });
 });
 
+describe("ltv repurchase", () => {
+  it("prints histogram rows and, with --summary, quartiles, in the contract's fields", () => {
+    const histogram = JSON.parse(runLtv(["repurchase", "--snapshot", snapshot, "--bin-days", "7"]).stdout);
+    expect(histogram).toEqual([
+      {group: "1→2", bin_start: 0, bin_end: 7, intervals: 1},
+      {group: "1→2", bin_start: 14, bin_end: 21, intervals: 1},
+      {group: "2→3", bin_start: 28, bin_end: 35, intervals: 1}
+    ]);
+    const summary = JSON.parse(runLtv(["repurchase", "--snapshot", snapshot, "--summary", "--exclude-subscriptions"]).stdout);
+    expect(summary).toEqual([{group: "1→2", intervals: 2, median: 7.5, p25: 3.75, p75: 11.25}]);
+  });
+});
+
 describe("ltv routes", () => {
   it("prints the route tree the page computes, with the contract's fields", () => {
     const {status, stdout} = runLtv(["routes", "--snapshot", snapshot, "--window-days", "30", "--depth", "2", "--ltv-months", "1"]);

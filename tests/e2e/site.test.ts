@@ -73,7 +73,7 @@ async function visit(path: string, query = ""): Promise<Visit> {
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/ltv-curve", "/rfm", "/routes", "/segments", "/shipping"]));
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/ltv-curve", "/repurchase", "/rfm", "/routes", "/segments", "/shipping"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
