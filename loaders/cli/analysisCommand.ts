@@ -16,11 +16,13 @@ export interface AnalysisCommand {
   options: NonNullable<ParseArgsConfig["options"]>;
   /** Usage lines for the options. */
   usage: string[];
-  /** The SQL the page runs, for these options and this snapshot. */
-  sql(values: OptionValues, manifest: Manifest): string;
+  /** The SQL the page runs, for these options and this snapshot; several named queries when it runs more. */
+  sql(values: OptionValues, manifest: Manifest): string | Record<string, string>;
   /** What to print, when the page computes more from the rows than the SQL returns (default: the rows). */
-  present?(rows: Record<string, unknown>[], values: OptionValues, manifest: Manifest): unknown;
+  present?(rows: Rows | Record<string, Rows>, values: OptionValues, manifest: Manifest): unknown;
 }
+
+type Rows = Record<string, unknown>[];
 
 const common = {
   snapshot: {type: "string"},
@@ -37,7 +39,13 @@ export async function runAnalysisCommand(command: AnalysisCommand, args: string[
   const snapshot = await openSnapshot(values.snapshot);
   try {
     const options = values as OptionValues;
-    const rows = await queryRows(snapshot.connection, command.sql(options, snapshot.manifest));
+    const sql = command.sql(options, snapshot.manifest);
+    let rows: Rows | Record<string, Rows>;
+    if (typeof sql === "string") rows = await queryRows(snapshot.connection, sql);
+    else {
+      rows = {};
+      for (const [name, text] of Object.entries(sql)) rows[name] = await queryRows(snapshot.connection, text);
+    }
     const output = command.present ? command.present(rows, options, snapshot.manifest) : rows;
     if (format === "json") return JSON.stringify(output, null, 2);
     if (!Array.isArray(output)) throw new UsageError(`ltv ${command.name}: this output is JSON only; use --format json`);

@@ -5,11 +5,12 @@ import {repurchaseCommand} from "./commands/repurchase.js";
 import {rfmCommand} from "./commands/rfm.js";
 import {routesCommand} from "./commands/routes.js";
 import {segmentsCommand} from "./commands/segments.js";
+import {subscriptionsCommand} from "./commands/subscriptions.js";
 import {shippingCommand} from "./commands/shipping.js";
 import {snapshotCommand, snapshotUsage} from "./commands/snapshot.js";
 
 /** Every analysis subcommand; each runs its page's SQL builder. */
-const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, ltvCurveCommand, routesCommand, repurchaseCommand, shippingCommand];
+const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, ltvCurveCommand, routesCommand, subscriptionsCommand, repurchaseCommand, shippingCommand];
 
 function usage(): string {
   return ["Usage:", snapshotUsage, ...analyses.map(analysisUsage)].join("\n\n");

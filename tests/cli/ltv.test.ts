@@ -121,6 +121,29 @@ describe("ltv repurchase", () => {
   });
 });
 
+describe("ltv subscriptions", () => {
+  it("prints the JSON contract, saying why there is no fit when too few subscriptions ended", () => {
+    const {status, stdout} = runLtv(["subscriptions", "--snapshot", snapshot, "--max-delivery", "3", "--project", "4"]);
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    // the tiny shop's one subscription: two counted deliveries, still active on 2024-04-01
+    expect(json.deliveries).toEqual([
+      {delivery: 1, active: 1, retained_share: 1},
+      {delivery: 2, active: 1, retained_share: 1},
+      {delivery: 3, active: 0, retained_share: null}
+    ]);
+    expect(json.sbg).toBeNull();
+    expect(json.projection).toEqual([]);
+    expect(json.unfit).toContain("only 0 subscriptions have ended");
+  });
+
+  it("lists the subscriptions to watch", () => {
+    // S1's last counted delivery was 2024-02-19, 42 days before the as-of date on a 30-day cycle: overdue
+    const [row] = csvParse(runLtv(["subscriptions", "--snapshot", snapshot, "--watch", "--format", "csv"]).stdout);
+    expect(row).toMatchObject({subscription_id: "S1", customer_id: "c1", days_since_last: "42", cycle: "30", overdue: "true", skipped: "false"});
+  });
+});
+
 describe("ltv routes", () => {
   it("prints the route tree the page computes, with the contract's fields", () => {
     const {status, stdout} = runLtv(["routes", "--snapshot", snapshot, "--window-days", "30", "--depth", "2", "--ltv-months", "1"]);

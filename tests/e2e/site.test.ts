@@ -73,7 +73,7 @@ async function visit(path: string, query = ""): Promise<Visit> {
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/ltv-curve", "/repurchase", "/rfm", "/routes", "/segments", "/shipping"]));
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/ltv-curve", "/repurchase", "/rfm", "/routes", "/segments", "/shipping", "/subscriptions"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
@@ -174,6 +174,15 @@ describe("the built site", () => {
     await expect.poll(() => labels.count(), {timeout: 15_000}).toBeGreaterThan(20);
     const text = await page.textContent(".card svg");
     for (const name of ["全顧客", "トライアル", "定期", "期間内の購入なし", "観察中"]) expect(text).toContain(name);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fits the retention model to the demo's subscriptions and draws its projection", async () => {
+    const {page, errors} = await visit("/subscriptions");
+    await expect.poll(() => page.textContent("#observablehq-main"), {timeout: 15_000}).toMatch(/α \d\.\d{3} · β \d\.\d{3}/);
+    expect(await page.textContent("#observablehq-main")).toContain("sBGモデルの予測");
+    expect(await page.locator("a[download='churn-watch.csv']").count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
