@@ -1,0 +1,41 @@
+import gammaln from "@stdlib/math-base-special-gammaln";
+import {nelderMead} from "./nelderMead.js";
+
+/**
+ * Gamma-Gamma spend model (Fader, Hardie & Lee, "RFM and CLV", 2005): a customer's purchase values are
+ * Gamma(p, ν) with ν ~ Gamma(q, γ) across customers; fitted on customers with repeat purchases.
+ */
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  v: number;
+}
+
+export interface Spend {
+  /** Repeat purchases. */
+  x: number;
+  /** Their mean value. */
+  m: number;
+}
+
+/** One customer's log-likelihood of their mean spend. */
+export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, {x, m}: Spend): number {
+  return (
+    gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * Math.log(v) + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(v + x * m)
+  );
+}
+
+/** Maximum-likelihood fit on customers with x > 0 and positive spend. */
+export function fitGammaGamma(customers: Spend[]): GammaGammaParams & {logLikelihood: number; customers: number} {
+  const used = customers.filter((c) => c.x > 0 && c.m > 0);
+  const total = (params: GammaGammaParams) => used.reduce((s, c) => s + gammaGammaLogLikelihood(params, c), 0);
+  const params = ([p, q, v]: number[]) => ({p: Math.exp(p), q: Math.exp(q), v: Math.exp(v)});
+  const {x} = nelderMead((z) => -total(params(z)), [0, 0, 0], {tolerance: 1e-14});
+  const fitted = params(x);
+  return {...fitted, logLikelihood: total(fitted), customers: used.length};
+}
+
+/** Expected value of a purchase of a customer with this history (the posterior mean). */
+export function expectedSpend({p, q, v}: GammaGammaParams, {x, m}: Spend): number {
+  return (p * (v + x * m)) / (p * x + q - 1);
+}

@@ -1,0 +1,59 @@
+import {beforeAll, describe, expect, it} from "vitest";
+import {conditionalExpectedPurchases, expectedPurchases, fitBgNbd, type BgNbdParams} from "../../src/components/bgnbd.js";
+import {clvInputsSql, type ClvInput} from "../../src/components/clvInputs.js";
+import {fitGammaGamma} from "../../src/components/gammaGamma.js";
+import {cdnowPublishedSummary, cdnowSampleOrders} from "../fixtures/cdnowSample.js";
+import {openWasmDuckDB} from "../support/wasmDuckDB.js";
+
+let inputs: ClvInput[];
+let bgnbd: BgNbdParams & {logLikelihood: number};
+
+beforeAll(async () => {
+  const db = await openWasmDuckDB();
+  db.createTable("orders", cdnowSampleOrders());
+  inputs = db.rows<ClvInput>(clvInputsSql({calibrationEnd: "1997-09-30", unit: "week"}));
+  db.close();
+  bgnbd = fitBgNbd(inputs);
+}, 120_000);
+
+describe("the CDNOW sample, calibration to 1997-09-30 in weeks", () => {
+  it("gives every customer the published x, t_x, T and mean repeat value", () => {
+    const published = cdnowPublishedSummary();
+    expect(inputs).toHaveLength(2357);
+    // customer ids are the zero-padded sample ids, so sorted they follow the published IDs 1 … 2357
+    // the file rounds to two decimals (22.345 is published as 22.35): ours must round to it
+    const rounded = (value: number, published: number) => Math.abs(value - published) <= 0.005 + 1e-9;
+    inputs.forEach((c, i) => {
+      const p = published[i];
+      expect(c.x, `customer ${p.id}`).toBe(p.x);
+      expect(rounded(c.t_x, p.t_x), `customer ${p.id} t_x ${c.t_x} vs ${p.t_x}`).toBe(true);
+      expect(rounded(c.T, p.T), `customer ${p.id} T ${c.T} vs ${p.T}`).toBe(true);
+      if (p.x > 0) expect(rounded(c.monetary! / 100, p.zbar), `customer ${p.id} zbar ${c.monetary! / 100} vs ${p.zbar}`).toBe(true);
+    });
+  });
+
+  it("fits BG/NBD as the paper: r, α, a, b = 0.243, 4.414, 0.793, 2.426, log-likelihood −9582.4", () => {
+    expect(bgnbd.r).toBeCloseTo(0.243, 3);
+    expect(bgnbd.alpha).toBeCloseTo(4.414, 2);
+    expect(bgnbd.a).toBeCloseTo(0.793, 3);
+    expect(bgnbd.b).toBeCloseTo(2.426, 2);
+    expect(bgnbd.logLikelihood).toBeCloseTo(-9582.4, 1);
+  });
+
+  it("expects the paper's purchases for a new customer at 0.1429, 1, 3, 31.8571, 32 and 78 weeks", () => {
+    const expected: [number, number][] = [[0.1429, 0.0078], [1, 0.0532], [3, 0.1506], [31.8571, 1.0405], [32, 1.0437], [78, 1.8576]];
+    for (const [t, value] of expected) expect(expectedPurchases(bgnbd, t)).toBeCloseTo(value, 3);
+  });
+
+  it("expects 1.226 purchases in 39 weeks from a customer with x = 2, t_x = 30.43, T = 38.86", () => {
+    expect(conditionalExpectedPurchases(bgnbd, 39, {x: 2, t_x: 30.43, T: 38.86})).toBeCloseTo(1.226, 3);
+  });
+
+  it("fits Gamma-Gamma on the 946 repeat customers: p, q, v = 6.25, 3.74, 15.44", () => {
+    const gg = fitGammaGamma(inputs.map((c) => ({x: c.x, m: (c.monetary ?? 0) / 100})));
+    expect(gg.customers).toBe(946);
+    expect(gg.p).toBeCloseTo(6.25, 1);
+    expect(gg.q).toBeCloseTo(3.74, 1);
+    expect(gg.v).toBeCloseTo(15.44, 1);
+  });
+});
