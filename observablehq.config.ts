@@ -12,6 +12,7 @@ export default {
     {name: title("Xヶ月LTV", "X-month LTV"), path: "/ltv-curve"},
     {name: title("2回目購入ルート", "Routes"), path: "/routes"},
     {name: title("定期継続", "Subscriptions"), path: "/subscriptions"},
+    {name: title("予測LTV", "Predicted value"), path: "/clv"},
     {name: title("リピート周期", "Repurchase cycle"), path: "/repurchase"},
     {name: title("送料無料ライン", "Free shipping"), path: "/shipping"},
     {name: title("データ", "Data"), path: "/data"}

@@ -19,7 +19,7 @@ export interface AnalysisCommand {
   /** The SQL the page runs, for these options and this snapshot; several named queries when it runs more. */
   sql(values: OptionValues, manifest: Manifest): string | Record<string, string>;
   /** What to print, when the page computes more from the rows than the SQL returns (default: the rows). */
-  present?(rows: Rows | Record<string, Rows>, values: OptionValues, manifest: Manifest): unknown;
+  present?(rows: Rows | Record<string, Rows>, values: OptionValues, manifest: Manifest): unknown | Promise<unknown>;
 }
 
 type Rows = Record<string, unknown>[];
@@ -46,7 +46,7 @@ export async function runAnalysisCommand(command: AnalysisCommand, args: string[
       rows = {};
       for (const [name, text] of Object.entries(sql)) rows[name] = await queryRows(snapshot.connection, text);
     }
-    const output = command.present ? command.present(rows, options, snapshot.manifest) : rows;
+    const output = command.present ? await command.present(rows, options, snapshot.manifest) : rows;
     if (format === "json") return JSON.stringify(output, null, 2);
     if (!Array.isArray(output)) throw new UsageError(`ltv ${command.name}: this output is JSON only; use --format json`);
     return csvFormat(output);

@@ -1,4 +1,5 @@
 import {analysisUsage, runAnalysisCommand, UsageError, type AnalysisCommand} from "./analysisCommand.js";
+import {clvCommand} from "./commands/clv.js";
 import {ltvCurveCommand} from "./commands/cohortLtv.js";
 import {overviewCommand} from "./commands/overview.js";
 import {repurchaseCommand} from "./commands/repurchase.js";
@@ -10,7 +11,7 @@ import {shippingCommand} from "./commands/shipping.js";
 import {snapshotCommand, snapshotUsage} from "./commands/snapshot.js";
 
 /** Every analysis subcommand; each runs its page's SQL builder. */
-const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, ltvCurveCommand, routesCommand, subscriptionsCommand, repurchaseCommand, shippingCommand];
+const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, ltvCurveCommand, routesCommand, subscriptionsCommand, repurchaseCommand, shippingCommand, clvCommand];
 
 function usage(): string {
   return ["Usage:", snapshotUsage, ...analyses.map(analysisUsage)].join("\n\n");

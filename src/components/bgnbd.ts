@@ -1,7 +1,7 @@
 import betaln from "@stdlib/math-base-special-betaln";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import hyp2f1 from "@stdlib/math-base-special-hyp2f1";
-import {nelderMead} from "./nelderMead.js";
+import {nelderMeadInSlices} from "./nelderMead.js";
 
 /**
  * BG/NBD (Fader, Hardie & Lee, "Counting Your Customers the Easy Way", 2005): while alive a customer buys
@@ -30,21 +30,47 @@ export function bgnbdLogLikelihood({r, alpha, a, b}: BgNbdParams, {x, t_x, T}: F
   return base + max + Math.log(Math.exp(alive - max) + Math.exp(dropped - max));
 }
 
-/** Maximum-likelihood fit over log-parameters (Nelder–Mead), customers with equal (x, t_x, T) grouped. */
-export function fitBgNbd(customers: Frequency[]): BgNbdParams & {logLikelihood: number} {
-  const groups = new Map<string, Frequency & {count: number}>();
-  for (const c of customers) {
-    const key = `${c.x}|${c.t_x}|${c.T}`;
-    const g = groups.get(key);
-    if (g) g.count++;
-    else groups.set(key, {...c, count: 1});
+/** Customers grouped by x: the special functions are evaluated once per distinct x, not per customer. */
+interface ByX {
+  x: number;
+  t_x: Float64Array;
+  T: Float64Array;
+}
+
+function groupByX(customers: Frequency[]): ByX[] {
+  const groups = new Map<number, Frequency[]>();
+  for (const c of customers) groups.set(c.x, [...(groups.get(c.x) ?? []), c]);
+  return [...groups].map(([x, list]) => ({x, t_x: Float64Array.from(list, (c) => c.t_x), T: Float64Array.from(list, (c) => c.T)}));
+}
+
+/** The sum of bgnbdLogLikelihood over all customers, computed group by group. */
+export function bgnbdTotalLogLikelihood({r, alpha, a, b}: BgNbdParams, groups: ByX[]): number {
+  let total = 0;
+  const common = r * Math.log(alpha) - gammaln(r) - betaln(a, b);
+  for (const {x, t_x, T} of groups) {
+    const base = common + gammaln(r + x) + betaln(a, b + x);
+    const drop = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
+    for (let i = 0; i < T.length; i++) {
+      const alive = -(r + x) * Math.log(alpha + T[i]);
+      if (x === 0) {
+        total += base + alive;
+        continue;
+      }
+      const dropped = drop - (r + x) * Math.log(alpha + t_x[i]);
+      const max = Math.max(alive, dropped);
+      total += base + max + Math.log(Math.exp(alive - max) + Math.exp(dropped - max));
+    }
   }
-  const list = [...groups.values()];
-  const total = (p: BgNbdParams) => list.reduce((s, g) => s + g.count * bgnbdLogLikelihood(p, g), 0);
+  return total;
+}
+
+/** Maximum-likelihood fit over log-parameters (Nelder–Mead, in slices so a page stays responsive). */
+export async function fitBgNbd(customers: Frequency[]): Promise<BgNbdParams & {logLikelihood: number}> {
+  const groups = groupByX(customers);
   const params = ([r, alpha, a, b]: number[]) => ({r: Math.exp(r), alpha: Math.exp(alpha), a: Math.exp(a), b: Math.exp(b)});
-  const {x} = nelderMead((p) => -total(params(p)), [0, 0, 0, 0], {tolerance: 1e-14});
+  const {x} = await nelderMeadInSlices((p) => -bgnbdTotalLogLikelihood(params(p), groups), [0, 0, 0, 0], {tolerance: 1e-11});
   const fitted = params(x);
-  return {...fitted, logLikelihood: total(fitted)};
+  return {...fitted, logLikelihood: bgnbdTotalLogLikelihood(fitted, groups)};
 }
 
 /** E[X(t)]: expected purchases of a new customer in a period of length t (equation 7). */

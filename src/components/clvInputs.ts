@@ -53,3 +53,12 @@ SELECT c.customer_id, c.x, CAST(c.t_x AS DOUBLE) AS t_x, CAST(c.T AS DOUBLE) AS 
 FROM calibration c LEFT JOIN holdout h USING (customer_id)
 ORDER BY c.customer_id`;
 }
+
+/** Repeat purchase days (each customer's first day left out) per day, for customers first seen by the calibration end. */
+export function repeatPurchaseDaysSql({calibrationEnd}: Pick<ClvInputOptions, "calibrationEnd">): string {
+  return `
+WITH days AS (SELECT DISTINCT customer_id, order_date AS day FROM orders WHERE status = ${v(COUNTED_STATUS)}),
+firsts AS (SELECT customer_id, min(day) AS first_day FROM days GROUP BY ALL HAVING min(day) <= DATE ${v(calibrationEnd)})
+SELECT CAST(date_diff('day', DATE '1970-01-01', d.day) AS INTEGER) AS day, CAST(count(*) AS INTEGER) AS repeats
+FROM days d JOIN firsts f USING (customer_id) WHERE d.day > f.first_day GROUP BY ALL ORDER BY day`;
+}

@@ -1,5 +1,5 @@
 import gammaln from "@stdlib/math-base-special-gammaln";
-import {nelderMead} from "./nelderMead.js";
+import {nelderMeadInSlices} from "./nelderMead.js";
 
 /**
  * Gamma-Gamma spend model (Fader, Hardie & Lee, "RFM and CLV", 2005): a customer's purchase values are
@@ -25,14 +25,19 @@ export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, {x, m}: Spe
   );
 }
 
-/** Maximum-likelihood fit on customers with x > 0 and positive spend. */
-export function fitGammaGamma(customers: Spend[]): GammaGammaParams & {logLikelihood: number; customers: number} {
+/**
+ * Maximum-likelihood fit on customers with x > 0 and positive spend (in slices, like fitBgNbd). Spend is fitted
+ * in thousands, which keeps ν of the order of the other parameters, then ν is scaled back.
+ */
+export async function fitGammaGamma(customers: Spend[]): Promise<GammaGammaParams & {logLikelihood: number; customers: number}> {
   const used = customers.filter((c) => c.x > 0 && c.m > 0);
-  const total = (params: GammaGammaParams) => used.reduce((s, c) => s + gammaGammaLogLikelihood(params, c), 0);
+  const scale = 1000;
+  const scaled = used.map((c) => ({x: c.x, m: c.m / scale}));
+  const total = (params: GammaGammaParams, list: Spend[]) => list.reduce((s, c) => s + gammaGammaLogLikelihood(params, c), 0);
   const params = ([p, q, v]: number[]) => ({p: Math.exp(p), q: Math.exp(q), v: Math.exp(v)});
-  const {x} = nelderMead((z) => -total(params(z)), [0, 0, 0], {tolerance: 1e-14});
-  const fitted = params(x);
-  return {...fitted, logLikelihood: total(fitted), customers: used.length};
+  const {x} = await nelderMeadInSlices((z) => -total(params(z), scaled), [0, 0, 0], {tolerance: 1e-11});
+  const fitted = {...params(x), v: params(x).v * scale};
+  return {...fitted, logLikelihood: total(fitted, used), customers: used.length};
 }
 
 /** Expected value of a purchase of a customer with this history (the posterior mean). */

@@ -3,11 +3,37 @@
  * registry's packaged one (fmin 0.0.4) ships a UMD build under "type": "module" and exports nothing to an
  * ES module import; standard coefficients (reflection 1, expansion 2, contraction ½, shrink ½).
  */
-export function nelderMead(
+export interface NelderMeadOptions {
+  maxIterations?: number;
+  tolerance?: number;
+  step?: number;
+}
+
+/** Minimises f from `start`, to completion. */
+export function nelderMead(f: (x: number[]) => number, start: number[], options: NelderMeadOptions = {}): {x: number[]; fx: number} {
+  const steps = nelderMeadSteps(f, start, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same, yielding to the page every ~30 ms so a long fit does not freeze it. */
+export async function nelderMeadInSlices(f: (x: number[]) => number, start: number[], options: NelderMeadOptions = {}): Promise<{x: number[]; fx: number}> {
+  const steps = nelderMeadSteps(f, start, options);
+  for (let slice = performance.now(); ; ) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice > 30) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = performance.now();
+    }
+  }
+}
+
+/** The iterations, one per `next()`; the result is the generator's return value. */
+export function* nelderMeadSteps(
   f: (x: number[]) => number,
   start: number[],
-  {maxIterations = 5000, tolerance = 1e-12, step = 0.5}: {maxIterations?: number; tolerance?: number; step?: number} = {}
-): {x: number[]; fx: number} {
+  {maxIterations = 5000, tolerance = 1e-12, step = 0.5}: NelderMeadOptions = {}
+): Generator<void, {x: number[]; fx: number}> {
   const n = start.length;
   let simplex = [start, ...start.map((_, i) => start.map((v, j) => (i === j ? v + step : v)))].map((x) => ({x, fx: f(x)}));
   const along = (a: number[], b: number[], t: number) => a.map((v, i) => v + t * (b[i] - v));
@@ -31,6 +57,7 @@ export function nelderMead(
       if (contracted.fx < Math.min(worst.fx, reflected.fx)) simplex[n] = contracted;
       else simplex = simplex.map((p, i) => (i === 0 ? p : {x: along(best.x, p.x, 0.5), fx: f(along(best.x, p.x, 0.5))}));
     }
+    yield;
   }
   simplex.sort((a, b) => a.fx - b.fx);
   return simplex[0];

@@ -1,5 +1,8 @@
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
+import {demoSource} from "../../loaders/sources/demoSource.js";
+import {clvInputsSql, type ClvInput} from "../../src/components/clvInputs.js";
+import {fitClv} from "../../src/components/clvModel.js";
 import {ltvCurveSql} from "../../src/components/cohortLtv.js";
 import {overviewSql} from "../../src/components/overview.js";
 import {rfmGridSql} from "../../src/components/rfm.js";
@@ -142,6 +145,38 @@ describe("ltv subscriptions", () => {
     const [row] = csvParse(runLtv(["subscriptions", "--snapshot", snapshot, "--watch", "--format", "csv"]).stdout);
     expect(row).toMatchObject({subscription_id: "S1", customer_id: "c1", days_since_last: "42", cycle: "30", overdue: "true", skipped: "false"});
   });
+});
+
+describe("ltv clv", () => {
+  it("says why it cannot fit the tiny shop", () => {
+    const {status, stdout} = runLtv(["clv", "--snapshot", snapshot, "--calibration-end", "2024-03-01"]);
+    expect(status).toBe(0);
+    // first seen by 2024-03-01: c1 (Jan 5, T = 8 weeks exactly: long enough) and c2; only c1 bought again
+    expect(JSON.parse(stdout)).toEqual({bgnbd: null, gamma_gamma: null, customers: 2, unfit: "1 of 2 customers bought again in the calibration period (30 needed)"});
+    const short = JSON.parse(runLtv(["clv", "--snapshot", snapshot, "--calibration-end", "2024-02-29"]).stdout);
+    expect(short.unfit).toBe("the calibration period is too short (at most 7.9 periods; 8 needed)");
+  });
+
+  it("prints the parameters the page fits, and per-customer predictions", async () => {
+    const {db, out} = await wasmSnapshot(demoSource(6000));
+    const inputs = db.rows<ClvInput>(clvInputsSql({calibrationEnd: "2025-06-30", unit: "week"}));
+    db.close();
+    const {fit} = await fitClv(inputs);
+    const json = JSON.parse(runLtv(["clv", "--snapshot", out, "--calibration-end", "2025-06-30", "--unit", "week"]).stdout);
+    expect(Object.keys(json)).toEqual(["bgnbd", "gamma_gamma", "customers"]);
+    expect(Object.keys(json.bgnbd)).toEqual(["r", "alpha", "a", "b", "log_likelihood"]);
+    expect(json.customers).toBe(inputs.length);
+    expect(json.bgnbd.r).toBeCloseTo(fit!.bgnbd.r, 6);
+    expect(json.bgnbd.log_likelihood).toBeCloseTo(fit!.bgnbd.logLikelihood, 4);
+    expect(json.gamma_gamma.p).toBeCloseTo(fit!.gammaGamma.p, 4);
+    const rows = csvParse(runLtv(["clv", "--snapshot", out, "--calibration-end", "2025-06-30", "--per-customer", "--horizon", "26", "--format", "csv"]).stdout);
+    expect(rows).toHaveLength(inputs.length);
+    for (const row of rows.slice(0, 50)) {
+      expect(Number(row.p_alive)).toBeGreaterThan(0);
+      expect(Number(row.p_alive)).toBeLessThanOrEqual(1);
+      expect(Number(row.predicted_value)).toBeCloseTo(Number(row.expected_purchases) * Number(row.expected_spend), 6);
+    }
+  }, 60_000);
 });
 
 describe("ltv routes", () => {

@@ -73,7 +73,7 @@ async function visit(path: string, query = ""): Promise<Visit> {
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/data", "/ltv-curve", "/repurchase", "/rfm", "/routes", "/segments", "/shipping", "/subscriptions"]));
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/clv", "/data", "/ltv-curve", "/repurchase", "/rfm", "/routes", "/segments", "/shipping", "/subscriptions"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
@@ -183,6 +183,16 @@ describe("the built site", () => {
     await expect.poll(() => page.textContent("#observablehq-main"), {timeout: 15_000}).toMatch(/α \d\.\d{3} · β \d\.\d{3}/);
     expect(await page.textContent("#observablehq-main")).toContain("sBGモデルの予測");
     expect(await page.locator("a[download='churn-watch.csv']").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fits BG/NBD in the page and checks it against the holdout", async () => {
+    const {page, errors} = await visit("/clv");
+    await expect.poll(() => page.textContent("#observablehq-main"), {timeout: 20_000}).toMatch(/r \d+\.\d{2} · α \d+\.\d{2} · a \d+\.\d{2} · b \d+\.\d{2}/);
+    const text = await page.textContent("#observablehq-main");
+    expect(text).toContain("較正期間の終わり");
+    expect(await page.locator("a[download='churn-risk.csv']").count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
