@@ -30,35 +30,48 @@ export function bgnbdLogLikelihood({r, alpha, a, b}: BgNbdParams, {x, t_x, T}: F
   return base + max + Math.log(Math.exp(alive - max) + Math.exp(dropped - max));
 }
 
-/** Customers grouped by x: the special functions are evaluated once per distinct x, not per customer. */
+/**
+ * Customers grouped by x, so the special functions run once per distinct x, and within a group equal
+ * (t_x, T) collapsed into one weighted row (every one-time buyer of a day shares one history).
+ */
 interface ByX {
   x: number;
   t_x: Float64Array;
   T: Float64Array;
+  count: Float64Array;
 }
 
 function groupByX(customers: Frequency[]): ByX[] {
-  const groups = new Map<number, Frequency[]>();
-  for (const c of customers) groups.set(c.x, [...(groups.get(c.x) ?? []), c]);
-  return [...groups].map(([x, list]) => ({x, t_x: Float64Array.from(list, (c) => c.t_x), T: Float64Array.from(list, (c) => c.T)}));
+  const groups = new Map<number, Map<string, {t_x: number; T: number; count: number}>>();
+  for (const {x, t_x, T} of customers) {
+    const group = groups.get(x) ?? groups.set(x, new Map()).get(x)!;
+    const key = `${t_x}|${T}`;
+    const row = group.get(key);
+    if (row) row.count++;
+    else group.set(key, {t_x, T, count: 1});
+  }
+  return [...groups].map(([x, rows]) => {
+    const list = [...rows.values()];
+    return {x, t_x: Float64Array.from(list, (r) => r.t_x), T: Float64Array.from(list, (r) => r.T), count: Float64Array.from(list, (r) => r.count)};
+  });
 }
 
 /** The sum of bgnbdLogLikelihood over all customers, computed group by group. */
 export function bgnbdTotalLogLikelihood({r, alpha, a, b}: BgNbdParams, groups: ByX[]): number {
   let total = 0;
   const common = r * Math.log(alpha) - gammaln(r) - betaln(a, b);
-  for (const {x, t_x, T} of groups) {
+  for (const {x, t_x, T, count} of groups) {
     const base = common + gammaln(r + x) + betaln(a, b + x);
     const drop = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
     for (let i = 0; i < T.length; i++) {
       const alive = -(r + x) * Math.log(alpha + T[i]);
       if (x === 0) {
-        total += base + alive;
+        total += count[i] * (base + alive);
         continue;
       }
       const dropped = drop - (r + x) * Math.log(alpha + t_x[i]);
       const max = Math.max(alive, dropped);
-      total += base + max + Math.log(Math.exp(alive - max) + Math.exp(dropped - max));
+      total += count[i] * (base + max + Math.log(Math.exp(alive - max) + Math.exp(dropped - max)));
     }
   }
   return total;

@@ -25,6 +25,18 @@ export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, {x, m}: Spe
   );
 }
 
+/** The sum of gammaGammaLogLikelihood over customers grouped by x (log-gamma once per distinct x). */
+export function gammaGammaTotalLogLikelihood({p, q, v}: GammaGammaParams, groups: Map<number, Float64Array>): number {
+  let total = 0;
+  const common = q * Math.log(v) - gammaln(q);
+  for (const [x, means] of groups) {
+    const px = p * x;
+    const base = common + gammaln(px + q) - gammaln(px) + px * Math.log(x);
+    for (const m of means) total += base + (px - 1) * Math.log(m) - (px + q) * Math.log(v + x * m);
+  }
+  return total;
+}
+
 /**
  * Maximum-likelihood fit on customers with x > 0 and positive spend (in slices, like fitBgNbd). Spend is fitted
  * in thousands, which keeps ν of the order of the other parameters, then ν is scaled back.
@@ -32,12 +44,13 @@ export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, {x, m}: Spe
 export async function fitGammaGamma(customers: Spend[]): Promise<GammaGammaParams & {logLikelihood: number; customers: number}> {
   const used = customers.filter((c) => c.x > 0 && c.m > 0);
   const scale = 1000;
-  const scaled = used.map((c) => ({x: c.x, m: c.m / scale}));
-  const total = (params: GammaGammaParams, list: Spend[]) => list.reduce((s, c) => s + gammaGammaLogLikelihood(params, c), 0);
+  const group = (list: Spend[]) =>
+    new Map([...new Set(list.map((c) => c.x))].map((x) => [x, Float64Array.from(list.filter((c) => c.x === x), (c) => c.m)]));
+  const scaled = group(used.map((c) => ({x: c.x, m: c.m / scale})));
   const params = ([p, q, v]: number[]) => ({p: Math.exp(p), q: Math.exp(q), v: Math.exp(v)});
-  const {x} = await nelderMeadInSlices((z) => -total(params(z), scaled), [0, 0, 0], {tolerance: 1e-11});
+  const {x} = await nelderMeadInSlices((z) => -gammaGammaTotalLogLikelihood(params(z), scaled), [0, 0, 0], {tolerance: 1e-11});
   const fitted = {...params(x), v: params(x).v * scale};
-  return {...fitted, logLikelihood: total(fitted, used), customers: used.length};
+  return {...fitted, logLikelihood: gammaGammaTotalLogLikelihood(fitted, group(used)), customers: used.length};
 }
 
 /** Expected value of a purchase of a customer with this history (the posterior mean). */
