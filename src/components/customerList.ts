@@ -20,7 +20,7 @@ FROM customers c JOIN ids USING (customer_id) LEFT JOIN products p ON p.product_
 ORDER BY c.revenue DESC, c.customer_id`;
 }
 
-/** Revenue to date of each customer `idsSql` selects, for a bootstrap interval of their LTV. */
+/** Revenue to date of each customer `idsSql` selects (a bootstrap interval of their LTV, a value bar). */
 export function customerRevenuesSql(idsSql: string): string {
-  return `SELECT CAST(c.revenue AS DOUBLE) AS revenue FROM customers c JOIN (${idsSql}) USING (customer_id) ORDER BY c.customer_id`;
+  return `SELECT c.customer_id, CAST(c.revenue AS DOUBLE) AS revenue FROM customers c JOIN (${idsSql}) USING (customer_id) ORDER BY c.customer_id`;
 }
