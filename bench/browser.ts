@@ -1,0 +1,97 @@
+import {launchChromium} from "../tests/support/browser.js";
+import {serveDist} from "../tests/support/serveDist.js";
+import {rendererPeakMiB} from "./processMemory.js";
+import {summarise, type Summary} from "./stats.js";
+
+export interface PageResult {
+  /** Navigation to the snapshot loaded and the first query answered. */
+  ready: Summary;
+  /** The analysis's default query in DuckDB-WASM. */
+  query: Summary;
+  /** From ready to every output drawn: the default view's queries and rendering. */
+  view: Summary;
+}
+
+export interface Interaction {
+  page: string;
+  name: string;
+  /** The input to change, and the two values it alternates between (so every run recomputes). */
+  input: string;
+  values: [string, string];
+  /** The SQL the page runs for a value. */
+  sql(value: string): string;
+}
+
+/** Opens every analysis page `runs` times, each in a fresh browser context (nothing cached), and times it. */
+export async function browserTimes(site: string, queries: {page: string; name: string; sql: string}[], interactions: Interaction[], runs: number) {
+  const server = await serveDist(site);
+  const browser = await launchChromium();
+  const pages: Record<string, PageResult> = {};
+  const changes: Record<string, Summary> = {};
+  let memory = 0;
+  try {
+    for (const {page: path, name, sql} of queries) {
+      const ready: number[] = [];
+      const query: number[] = [];
+      const view: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${server.origin}${path}`);
+        // done: the snapshot is loaded, the analysis's own query has answered, no output is pending, two frames drawn
+        const done = await page.waitForFunction(
+          (own) => {
+            const answered = performance.getEntriesByName("ltv:query").some((m) => (m as PerformanceMeasure).detail === own);
+            if (!answered || performance.getEntriesByName("ltv:ready").length === 0 || document.querySelector("observablehq-loading")) return false;
+            return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
+          },
+          sql.trim().slice(0, 120),
+          {timeout: 300_000, polling: 20}
+        );
+        const finished = (await done.jsonValue()) as number;
+        const entries = await page.evaluate(() => performance.getEntriesByType("measure").map((m) => ({name: m.name, start: m.startTime, duration: m.duration, detail: (m as PerformanceMeasure).detail as string})));
+        const readyAt = entries.find((e) => e.name === "ltv:ready")!;
+        ready.push(readyAt.start + readyAt.duration);
+        view.push(finished - (readyAt.start + readyAt.duration));
+        const own = entries.find((e) => e.name === "ltv:query" && e.detail === sql.trim().slice(0, 120));
+        if (own) query.push(own.duration);
+        memory = Math.max(memory, rendererPeakMiB());
+        await context.close();
+      }
+      pages[name] = {ready: summarise(ready), query: summarise(query.length ? query : [NaN]), view: summarise(view)};
+      process.stderr.write(`  ${name}: ready ${pages[name].ready.median.toFixed(0)} ms\n`);
+    }
+    for (const interaction of interactions) changes[interaction.name] = await timeInteraction(browser, server.origin, interaction, runs);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return {pages, interactions: changes, rendererPeakMiB: memory};
+}
+
+async function timeInteraction(browser: Awaited<ReturnType<typeof launchChromium>>, origin: string, interaction: Interaction, runs: number): Promise<Summary> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}${interaction.page}`);
+  await page.waitForFunction(() => performance.getEntriesByName("ltv:ready").length > 0 && !document.querySelector("observablehq-loading"), undefined, {timeout: 300_000});
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await page.evaluate(() => performance.clearMeasures("ltv:query"));
+    const start = (await page.evaluate(() => performance.now())) as number;
+    const value = interaction.values[run % 2];
+    await page.locator(interaction.input).first().fill(value);
+    await page.locator(interaction.input).first().dispatchEvent("input");
+    const prefix = interaction.sql(value).trim().slice(0, 120);
+    const end = await page.waitForFunction(
+      ([since, sql]) => {
+        const hit = performance.getEntriesByName("ltv:query").find((m) => m.startTime >= (since as number) && ((m as PerformanceMeasure).detail as string).startsWith(sql as string));
+        return hit ? new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))) : false;
+      },
+      [start, prefix],
+      {timeout: 300_000, polling: 10}
+    );
+    times.push(((await end.jsonValue()) as number) - start);
+  }
+  await context.close();
+  return summarise(times);
+}

@@ -1,0 +1,63 @@
+// The benchmark (`npm run bench`; not part of `npm test`). For demo shops of BENCH_SIZES orders (default
+// 1,000,000 and 5,000,000): the snapshot's time and memory; each analysis's default SQL in native DuckDB on one
+// thread and on all; the built site in headless Chromium: cold page-ready, each default view, typical
+// interactions and the renderer's peak memory. Prints medians (min–max) and WASM / native ratios, writes
+// bench/results.json.
+import {cpSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {availableParallelism} from "node:os";
+import {join} from "node:path";
+import {routeTreeSql} from "../src/components/routeTree.js";
+import {rfmGridSql} from "../src/components/rfm.js";
+import {parseThresholds, shippingSweepSql} from "../src/components/shippingThreshold.js";
+import {ROOT} from "../tests/support/buildSite.js";
+import {analysisQueries} from "./analysisQueries.js";
+import {browserTimes, type Interaction} from "./browser.js";
+import {nativeTimes} from "./native.js";
+import {measureCommand} from "./processMemory.js";
+import {show} from "./stats.js";
+
+const sizes = (process.env.BENCH_SIZES ?? "1000000,5000000").split(",").map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const work = join(ROOT, ".cache", "bench");
+const results: Record<string, unknown> = {};
+
+for (const size of sizes) {
+  const label = `${(size / 1e6).toLocaleString("en-US")}M`;
+  const dir = join(work, `snapshot-${size}`);
+  rmSync(dir, {recursive: true, force: true});
+  process.stderr.write(`\n${label} orders: snapshot …\n`);
+  const snapshot = await measureCommand(process.execPath, [join(ROOT, "bin/ltv.js"), "snapshot", "--source", `demo:${size}`, "--out", dir]);
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  const queries = analysisQueries(manifest.as_of);
+  process.stderr.write(`native DuckDB …\n`);
+  const native1 = await nativeTimes(dir, queries, 1, runs);
+  const nativeAll = await nativeTimes(dir, queries, availableParallelism(), runs);
+  process.stderr.write(`building the site …\n`);
+  const build = await measureCommand("npm", ["run", "build"], {...process.env, LTV_SOURCE: `demo:${size}`});
+  const site = join(work, `site-${size}`);
+  rmSync(site, {recursive: true, force: true});
+  cpSync(join(ROOT, "dist"), site, {recursive: true});
+  process.stderr.write(`Chromium …\n`);
+  const interactions: Interaction[] = [
+    {page: "/rfm", name: "RFM: change the recency breakpoints", input: "input[type=text]", values: ["30,90,180,365", "30,60,90,180,365"],
+      sql: (v) => rfmGridSql({recencyDays: v.split(",").map(Number), frequency: [1, 2, 3, 5, 10]})},
+    {page: "/shipping", name: "shipping: change the candidate thresholds", input: "input[type=text]", values: ["3000:8000:250", "2000:10000:500"],
+      sql: (v) => shippingSweepSql({thresholds: parseThresholds(v), fee: 550, near: 0.2, topUp: 0.3, excludeKinds: ["trial", "subscription"]})},
+    {page: "/routes", name: "routes: change the window", input: "input[type=number]", values: ["60", "90"],
+      sql: (v) => routeTreeSql({asOf: manifest.as_of, windowDays: Number(v), depth: 3, ltvMonths: 12})}
+  ];
+  const browser = await browserTimes(site, queries, interactions, runs);
+  results[label] = {orders: manifest.row_counts.orders, snapshot, build, native_1_thread: native1, native_all_threads: nativeAll, browser};
+
+  console.log(`\n=== ${label} orders (${manifest.row_counts.orders.toLocaleString("en-US")} orders, ${manifest.row_counts.customers.toLocaleString("en-US")} customers), median (min–max) ms of ${runs} runs`);
+  console.log(`snapshot: ${(snapshot.ms / 1000).toFixed(1)} s, peak ${snapshot.peakMiB.toFixed(0)} MiB · site build: ${(build.ms / 1000).toFixed(1)} s`);
+  console.log(`${"analysis".padEnd(26)}${"native 1 thread".padEnd(20)}${"native all".padEnd(20)}${"WASM query".padEnd(20)}${"WASM/native1".padEnd(14)}${"page ready".padEnd(22)}default view`);
+  for (const {name} of queries) {
+    const page = browser.pages[name];
+    const ratio = page.query.median / native1[name].median;
+    console.log(`${name.padEnd(26)}${show(native1[name]).padEnd(20)}${show(nativeAll[name]).padEnd(20)}${show(page.query).padEnd(20)}${(Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—").padEnd(14)}${show(page.ready).padEnd(22)}${show(page.view)}`);
+  }
+  for (const [name, summary] of Object.entries(browser.interactions)) console.log(`interaction · ${name}: ${show(summary)}`);
+  console.log(`renderer peak memory: ${(browser.rendererPeakMiB / 1024).toFixed(2)} GiB`);
+}
+writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
