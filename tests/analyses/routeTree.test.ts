@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {routeTreeSql, type RouteNode} from "../../src/components/routeTree.js";
+import {routeNodeRevenuesSql, routeTreeSql, type RouteNode} from "../../src/components/routeTree.js";
 import type {SourceOrder} from "../../loaders/source.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {tinyShop, TINY_PRODUCTS} from "../fixtures/tinyShop.js";
@@ -41,6 +41,11 @@ describe("routeTreeSql on the tiny shop (as of 2024-04-01), by hand", () => {
       ["trial > none", 1, 1, null, 8960],
       ["trial > too_young", 1, null, null, 1000]
     ]);
+  });
+
+  it("gives the revenues of several nodes' customers in one query", () => {
+    const rows = tiny.rows(routeNodeRevenuesSql({asOf: "2024-04-01", windowDays: 90, depth: 3, paths: ["trial > too_young", "main > cross_sell"]}));
+    expect(rows).toEqual([{path: "main > cross_sell", revenue: 9880}, {path: "trial > too_young", revenue: 1000}]);
   });
 
   it("gives X-month LTV only over customers observed X months", () => {
