@@ -5,6 +5,8 @@ import {fileURLToPath} from "node:url";
 export interface SiteConfig {
   /** Source spec, as `ltv snapshot --source` takes it (LTV_SOURCE). */
   source: string;
+  /** Mapping file for csv:, shopify: and postgres: sources, relative to the project (LTV_SOURCE_CONFIG). */
+  source_config: string | null;
   /** As-of date YYYY-MM-DD, or null for the day after the last order (LTV_AS_OF). */
   as_of: string | null;
   /** Shop time zone, or null for the source's (LTV_TZ). */
@@ -21,6 +23,7 @@ export function siteConfig(env: NodeJS.ProcessEnv = process.env): SiteConfig {
   if (lang !== "ja" && lang !== "en") throw new Error(`${SITE_CONFIG_FILE}: lang must be "ja" or "en", got ${lang}`);
   return {
     source: env.LTV_SOURCE ?? file.source,
+    source_config: env.LTV_SOURCE_CONFIG ?? file.source_config ?? null,
     as_of: env.LTV_AS_OF ?? file.as_of,
     time_zone: env.LTV_TZ ?? file.time_zone,
     lang

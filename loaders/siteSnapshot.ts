@@ -1,9 +1,10 @@
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
 import {readdir, readFile, rename, rm} from "node:fs/promises";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {siteConfig} from "./siteConfig.js";
+import {pseudonymKey} from "./rows/pseudonymKey.js";
 import {buildSnapshot} from "./snapshot/buildSnapshot.js";
 import {openSource} from "./sources/openSource.js";
 
@@ -15,15 +16,19 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  */
 export async function siteSnapshotDir(): Promise<string> {
   const config = siteConfig();
+  const source = await openSource(config.source, {config: config.source_config ? resolve(root, config.source_config) : undefined});
+  // the input's own fingerprint and the pseudonym key's id: a changed export or key rebuilds the snapshot
   const key = createHash("sha256")
     .update(JSON.stringify(config))
+    .update(source.fingerprint)
+    .update("mapping" in source ? pseudonymKey().key_id : "")
     .update(await codeVersion())
     .digest("hex")
     .slice(0, 16);
   const dir = join(root, ".cache", "snapshots", key);
   if (existsSync(join(dir, "manifest.json"))) return dir;
   const building = `${dir}.${process.pid}.tmp`;
-  await buildSnapshot(openSource(config.source), {
+  await buildSnapshot(source, {
     out: building,
     asOf: config.as_of ?? undefined,
     timeZone: config.time_zone ?? undefined,

@@ -1,4 +1,6 @@
 import type {OrderStatus, ProductKind} from "../src/components/schema.js";
+import type {RowMapping} from "./rows/rowMapping.js";
+import type {RecordReader} from "./rows/sourceRecord.js";
 
 /** One order as a source delivers it, before the snapshot numbers, derives and checks it. */
 export interface SourceOrder {
@@ -38,4 +40,17 @@ export interface Source {
   shipping: {fee: number; free_threshold: number} | null;
   products: SourceProduct[];
   orders(): Iterable<SourceOrder> | AsyncIterable<SourceOrder>;
+}
+
+/**
+ * A source of exported rows (CSV files, a PostgreSQL query, CDNOW's logs): records read one at a time and
+ * turned into orders by a mapping, with every row accounted for. Its customer ids are the shop's own and are
+ * pseudonymised in the snapshot.
+ */
+export interface RowSource {
+  kind: string;
+  spec: string;
+  fingerprint: string;
+  mapping: RowMapping;
+  reader: RecordReader;
 }

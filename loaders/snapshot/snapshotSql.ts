@@ -12,7 +12,19 @@ CREATE TABLE staged_orders (
 CREATE TABLE staged_lines (seq INTEGER, line_number INTEGER, product_id VARCHAR, quantity INTEGER, unit_price INTEGER);
 CREATE TABLE products (
   product_id VARCHAR, name VARCHAR, name_en VARCHAR, category VARCHAR, kind VARCHAR, list_price INTEGER
-);`;
+);
+-- what was read from which file, and each row that was not loaded (row sources; empty for the demo)
+CREATE TABLE source_files (file_index INTEGER, file VARCHAR, rows_read BIGINT);
+CREATE TABLE rejected_rows (file VARCHAR, "row" BIGINT, "column" VARCHAR, reason VARCHAR, value VARCHAR, order_key VARCHAR);`;
+}
+
+/** The rejected list as the snapshot publishes it: file, row, column, reason and offending value. */
+export function rejectionsTableSql(): string {
+  return `
+CREATE TABLE rejections AS
+SELECT r.file, r."row" AS row_number, r."column" AS column_name, r.reason, r.value
+FROM rejected_rows r JOIN source_files f USING (file)
+ORDER BY f.file_index, r."row", r.reason;`;
 }
 
 /** Orders and their lines as the snapshot stores them, numbered in time order. */

@@ -29,7 +29,7 @@ export interface TableSpec {
   columns: ColumnSpec[];
 }
 
-export const SNAPSHOT_TABLES = ["orders", "order_lines", "products", "customers"] as const;
+export const SNAPSHOT_TABLES = ["orders", "order_lines", "products", "customers", "rejections"] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
 
 function col(name: string, type: ColumnType, nullable: boolean, ja: string, en: string): ColumnSpec {
@@ -108,11 +108,29 @@ export const SCHEMA: Record<SnapshotTable, TableSpec> = {
       col("tenure_days", "INTEGER", false, "初回から最終注文までの日数", "days from first to last order"),
       col("is_subscriber", "BOOLEAN", false, "定期購入の経験あり", "has ever had a subscription order")
     ]
+  },
+  rejections: {
+    name: "rejections",
+    ja: "取り込まなかった行(ファイル・行・列・理由)",
+    en: "Rows not loaded: file, row, column and reason",
+    columns: [
+      col("file", "VARCHAR", false, "ファイル名", "file name"),
+      col("row_number", "BIGINT", false, "行番号(見出し = 1)", "row number (the header is row 1)"),
+      col("column_name", "VARCHAR", false, "問題の列(行全体なら空)", "offending column (empty for the whole row)"),
+      col("reason", "VARCHAR", false, "理由コード", "reason code"),
+      col("value", "VARCHAR", true, "問題の値(顧客IDは記録しない)", "offending value (customer ids are never recorded)")
+    ]
   }
 };
 
 /** What an analysis counts as an order: not cancelled, not refunded. */
 export const COUNTED_STATUS: OrderStatus = "completed";
+
+/** Money is integer minor units of one currency per snapshot (yen, or cents for CDNOW's dollars). */
+export type Currency = "JPY" | "USD";
+
+/** Digits after the decimal point of each currency: its minor units per major unit are 10 to this power. */
+export const CURRENCY_MINOR_DIGITS: Record<Currency, number> = {JPY: 0, USD: 2};
 
 /** manifest.json: what the snapshot is, where it came from and what it holds. */
 export interface Manifest {
@@ -121,11 +139,20 @@ export interface Manifest {
   source: {kind: string; spec: string; fingerprint: string};
   as_of: string;
   time_zone: string;
-  currency: "JPY";
+  currency: Currency;
   period: {first_order_date: string; last_order_date: string};
   row_counts: Record<SnapshotTable, number>;
-  /** Rows read from the source and what became of them; read = loaded + rejected. */
-  rows: {read: number; loaded: number; rejected: number};
+  /**
+   * Source rows read and what became of them: read = loaded + duplicates + rejected. A row is an order line of
+   * an export (an order for the demo); duplicates are exact copies of a row in an earlier file, merged.
+   */
+  rows: {read: number; loaded: number; duplicates: number; rejected: number};
+  /** The same account per file, in reading order. */
+  files: {file: string; read: number; loaded: number; duplicates: number; rejected: number}[];
+  /** Rejected rows per file and reason, with the first such row (the whole list is the rejections table). */
+  rejections: {file: string; reason: string; rows: number; first_row: number; first_column: string}[];
+  /** How customer ids were made pseudonymous: keyed hash (and which key), or synthetic ids (the demo). */
+  privacy: {customer_ids: "keyed_sha256"; key_origin: "env" | "file" | "generated"; key_id: string} | {customer_ids: "synthetic"};
   shipping: {fee: number; free_threshold: number} | null;
   content_hash: string;
 }

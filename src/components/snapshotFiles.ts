@@ -8,7 +8,8 @@ export const SNAPSHOT_HREFS: Record<SnapshotTable, string> = {
   orders: FileAttachment("../data/orders.parquet").href,
   order_lines: FileAttachment("../data/order_lines.parquet").href,
   products: FileAttachment("../data/products.parquet").href,
-  customers: FileAttachment("../data/customers.parquet").href
+  customers: FileAttachment("../data/customers.parquet").href,
+  rejections: FileAttachment("../data/rejections.parquet").href
 };
 
 export const MANIFEST_FILE = FileAttachment("../data/manifest.json");

@@ -1,0 +1,136 @@
+import {sqlLiteral} from "../../src/components/sqlLiteral.js";
+
+/** Where valid rows are appended while a source is read (rejected_rows go to \`rejected_rows\`). */
+export function rowStagingSql(): string {
+  return `
+CREATE TABLE staged_rows (
+  file VARCHAR, "row" BIGINT, order_key VARCHAR, order_id VARCHAR, customer_key VARCHAR, ordered_at_ms DOUBLE,
+  status VARCHAR, shipping_fee BIGINT, discount_amount BIGINT, coupon_code VARCHAR, channel VARCHAR,
+  is_subscription BOOLEAN, subscription_id VARCHAR, delivery_number INTEGER, product_id VARCHAR, product_name VARCHAR,
+  quantity INTEGER, unit_price BIGINT
+);`;
+}
+
+/** Export column names of the order-level fields, to name the column an order's rows disagree on. */
+export type OrderColumns = Record<"customer_id" | "ordered_at" | "status" | "shipping_fee" | "discount_amount" | "coupon_code" | "channel" | "subscription" | "delivery_number", string>;
+
+const CONTENT = `order_id, customer_key, ordered_at_ms, status, shipping_fee, discount_amount, coupon_code, channel,
+  is_subscription, subscription_id, delivery_number, product_id, product_name, quantity, unit_price`;
+
+/**
+ * Settles staged rows: exact duplicates across files merged, orders whose rows disagree rejected whole, and
+ * an order with any rejected row rejected whole (half an order would understate it). `loaded_rows` is what stays.
+ */
+export function settleRowsSql(columns: OrderColumns): string {
+  const differs = (expr: string, field: keyof OrderColumns) => `WHEN count(DISTINCT ${expr}) > 1 THEN ${sqlLiteral(columns[field])}`;
+  return `
+CREATE TABLE duplicate_rows AS
+WITH copies AS (
+  -- the k-th copy of a row in one file is the same row as the k-th copy in another (overlapping exports)
+  SELECT s.file, s."row", f.file_index, row_number() OVER (PARTITION BY s.file, ${CONTENT} ORDER BY s."row") AS copy, ${CONTENT}
+  FROM staged_rows s JOIN source_files f USING (file)
+),
+ranked AS (
+  SELECT file, "row", row_number() OVER (PARTITION BY ${CONTENT}, copy ORDER BY file_index, "row") AS nth FROM copies
+)
+SELECT file, "row" FROM ranked WHERE nth > 1;
+
+CREATE TABLE unique_rows AS SELECT * FROM staged_rows ANTI JOIN duplicate_rows USING (file, "row");
+
+INSERT INTO rejected_rows
+WITH conflicting AS (
+  -- an order's fields may sit on its first row only, but two different values are a conflict
+  SELECT order_key, CASE
+    ${differs("customer_key", "customer_id")} ${differs("ordered_at_ms", "ordered_at")} ${differs("status", "status")}
+    ${differs("shipping_fee", "shipping_fee")} ${differs("discount_amount", "discount_amount")}
+    ${differs("coupon_code", "coupon_code")} ${differs("channel", "channel")} ${differs("is_subscription", "subscription")}
+    ${differs("delivery_number", "delivery_number")} END AS "column"
+  FROM unique_rows GROUP BY order_key HAVING "column" IS NOT NULL
+)
+SELECT u.file, u."row", c."column", 'conflicting_order', u.order_id, u.order_key
+FROM unique_rows u JOIN conflicting c USING (order_key);
+
+INSERT INTO rejected_rows
+WITH unnamed AS (
+  -- no row of the order gives its customer or its time
+  SELECT order_key, CASE WHEN count(customer_key) = 0 THEN 'missing_customer_id' ELSE 'bad_date' END AS reason,
+    CASE WHEN count(customer_key) = 0 THEN ${sqlLiteral(columns.customer_id)} ELSE ${sqlLiteral(columns.ordered_at)} END AS "column"
+  FROM unique_rows GROUP BY order_key HAVING count(customer_key) = 0 OR count(ordered_at_ms) = 0
+)
+SELECT u.file, u."row", n."column", n.reason, NULL, u.order_key
+FROM unique_rows u JOIN unnamed n USING (order_key)
+WHERE NOT EXISTS (SELECT 1 FROM rejected_rows r WHERE r.order_key = u.order_key);
+
+INSERT INTO rejected_rows
+SELECT u.file, u."row", '', 'order_incomplete', u.order_id, u.order_key
+FROM unique_rows u
+WHERE EXISTS (SELECT 1 FROM rejected_rows r WHERE r.order_key = u.order_key)
+  AND NOT EXISTS (SELECT 1 FROM rejected_rows r WHERE r.file = u.file AND r."row" = u."row");
+
+CREATE TABLE loaded_rows AS SELECT * FROM unique_rows ANTI JOIN rejected_rows USING (file, "row");`;
+}
+
+/** Rows read, loaded, merged and rejected per file; read = loaded + duplicates + rejected. */
+export function fileCountsSql(): string {
+  return `
+SELECT f.file, f.rows_read AS read,
+  (SELECT count(*) FROM loaded_rows l WHERE l.file = f.file) AS loaded,
+  (SELECT count(*) FROM duplicate_rows d WHERE d.file = f.file) AS duplicates,
+  (SELECT count(*) FROM rejected_rows r WHERE r.file = f.file) AS rejected
+FROM source_files f ORDER BY f.file_index`;
+}
+
+/** Rejected rows per file and reason, with the first as an example. */
+export function rejectionCountsSql(): string {
+  return `
+SELECT r.file, r.reason, count(*) AS rows, arg_min(r."row", r."row") AS first_row, arg_min(r."column", r."row") AS first_column
+FROM rejected_rows r JOIN source_files f USING (file)
+GROUP BY r.file, f.file_index, r.reason ORDER BY f.file_index, rows DESC, r.reason`;
+}
+
+/** Options for turning loaded rows into the staging tables the snapshot derives orders from. */
+export interface RowOrdersOptions {
+  /** Secret key of the customer pseudonyms (hex). */
+  key: string;
+  defaultChannel: string;
+}
+
+/**
+ * Loaded rows appended to the staging tables of `stagingTablesSql`, as orders and lines. Customer ids become keyed pseudonyms here, H(k ‖ H(k ‖ id)) with
+ * SHA-256 (HMAC's nested form), so the shop's ids never reach a table that is written.
+ */
+export function rowOrdersSql({key, defaultChannel}: RowOrdersOptions): string {
+  const pseudonym = (id: string) => `'C' || left(sha256(${sqlLiteral(key)} || sha256(${sqlLiteral(key)} || ${id})), 20)`;
+  return `
+CREATE TABLE keyed_orders AS
+SELECT order_key, row_number() OVER (ORDER BY min(ordered_at_ms), order_key) - 1 AS seq
+FROM loaded_rows GROUP BY order_key;
+
+INSERT INTO staged_lines
+SELECT k.seq, CAST(row_number() OVER (PARTITION BY k.seq ORDER BY f.file_index, l."row") AS INTEGER) AS line_number,
+  l.product_id, l.quantity, l.unit_price
+FROM loaded_rows l JOIN keyed_orders k USING (order_key) JOIN source_files f USING (file);
+
+INSERT INTO staged_orders
+WITH per_order AS (
+  SELECT k.seq, max(l.order_id) AS order_id, ${pseudonym("max(l.customer_key)")} AS customer_id, max(l.ordered_at_ms) AS ordered_at_ms,
+    sum(l.quantity * l.unit_price) AS goods_amount, coalesce(max(l.discount_amount), 0) AS discount_amount,
+    coalesce(max(l.shipping_fee), 0) AS shipping_fee, max(l.coupon_code) AS coupon_code,
+    coalesce(max(l.channel), ${sqlLiteral(defaultChannel)}) AS channel, coalesce(max(l.status), 'completed') AS status,
+    bool_or(l.is_subscription) AS is_subscription, max(l.subscription_id) AS subscription_id, max(l.delivery_number) AS delivery_number,
+    arg_max(l.product_id, l.quantity * l.unit_price) AS main_product
+  FROM loaded_rows l JOIN keyed_orders k USING (order_key) GROUP BY k.seq
+)
+SELECT seq, order_id, customer_id, ordered_at_ms, goods_amount, discount_amount, shipping_fee, coupon_code, channel, status,
+  -- without a subscription id in the export, a customer's subscription is to the product it delivers
+  CASE WHEN is_subscription OR subscription_id IS NOT NULL THEN coalesce(subscription_id, customer_id || '/' || main_product) END AS subscription_id,
+  CASE WHEN is_subscription OR subscription_id IS NOT NULL THEN delivery_number END AS delivery_number
+FROM per_order;`;
+}
+
+/** Each loaded product with its most frequent name and its latest unit price (the current list price). */
+export function rowProductsSql(): string {
+  return `
+SELECT product_id, coalesce(mode(product_name), product_id) AS name, arg_max(unit_price, ordered_at_ms) AS list_price
+FROM loaded_rows GROUP BY product_id ORDER BY product_id`;
+}

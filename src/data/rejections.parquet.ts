@@ -1,0 +1,3 @@
+import {writeSiteSnapshotFile} from "../../loaders/siteSnapshot.js";
+
+await writeSiteSnapshotFile("rejections.parquet");
