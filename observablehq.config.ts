@@ -15,7 +15,8 @@ export default {
     {name: title("予測LTV", "Predicted value"), path: "/clv"},
     {name: title("リピート周期", "Repurchase cycle"), path: "/repurchase"},
     {name: title("送料無料ライン", "Free shipping"), path: "/shipping"},
-    {name: title("データ", "Data"), path: "/data"}
+    {name: title("データ", "Data"), path: "/data"},
+    {name: title("データ品質", "Data quality"), path: "/quality"}
   ],
   // System fonts and no favicon request: the built site makes no request to any other origin.
   globalStylesheets: [],

@@ -118,7 +118,7 @@ WITH per_order AS (
     coalesce(max(l.shipping_fee), 0) AS shipping_fee, max(l.coupon_code) AS coupon_code,
     coalesce(max(l.channel), ${sqlLiteral(defaultChannel)}) AS channel, coalesce(max(l.status), 'completed') AS status,
     bool_or(l.is_subscription) AS is_subscription, max(l.subscription_id) AS subscription_id, max(l.delivery_number) AS delivery_number,
-    arg_max(l.product_id, l.quantity * l.unit_price) AS main_product
+    first(l.product_id ORDER BY l.quantity * l.unit_price DESC, l.file, l."row") AS main_product
   FROM loaded_rows l JOIN keyed_orders k USING (order_key) GROUP BY k.seq
 )
 SELECT seq, order_id, customer_id, ordered_at_ms, goods_amount, discount_amount, shipping_fee, coupon_code, channel, status,
@@ -128,9 +128,15 @@ SELECT seq, order_id, customer_id, ordered_at_ms, goods_amount, discount_amount,
 FROM per_order;`;
 }
 
-/** Each loaded product with its most frequent name and its latest unit price (the current list price). */
+/** Each loaded product with its name and unit price on its latest line: its current name and list price. */
 export function rowProductsSql(): string {
   return `
-SELECT product_id, coalesce(mode(product_name), product_id) AS name, arg_max(unit_price, ordered_at_ms) AS list_price
-FROM loaded_rows GROUP BY product_id ORDER BY product_id`;
+WITH timed AS (
+  -- a line's time is its order's (it may sit on the order's first row only)
+  SELECT l.*, max(l.ordered_at_ms) OVER (PARTITION BY l.order_key) AS order_ms FROM loaded_rows l
+)
+SELECT product_id,
+  coalesce(first(product_name ORDER BY product_name IS NULL, order_ms DESC, file DESC, "row" DESC), product_id) AS name,
+  first(unit_price ORDER BY order_ms DESC, file DESC, "row" DESC) AS list_price
+FROM timed GROUP BY product_id ORDER BY product_id`;
 }

@@ -1,11 +1,12 @@
-import {readdirSync, readFileSync, mkdirSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Manifest} from "../../src/components/schema.js";
 import {launchChromium} from "../support/browser.js";
-import {buildSite, ROOT} from "../support/buildSite.js";
+import {buildSite} from "../support/buildSite.js";
 import {serveDist} from "../support/serveDist.js";
+import {visitPage, type Visit} from "../support/visitPage.js";
 
 let dist: string;
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -37,43 +38,14 @@ function pages(): string[] {
     .map((f) => (f === "index.html" ? "/" : `/${f.replace(/\.html$/, "")}`));
 }
 
-interface Visit {
-  page: Page;
-  foreign: string[];
-  errors: string[];
-}
-
-/** Opens a page and waits until its snapshot is loaded and Framework has nothing left to compute. */
-async function visit(path: string, query = ""): Promise<Visit> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  const foreign: string[] = [];
-  const errors: string[] = [];
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (!["data:", "blob:"].includes(url.protocol) && url.origin !== server.origin) foreign.push(request.url());
-  });
-  page.on("console", (message) => {
-    // errors, and Plot's warnings (drawn as ⚠ on a chart: something is off with its data)
-    if (message.type() === "error" || (message.type() === "warning" && message.text().startsWith("Warning:"))) {
-      errors.push(`console ${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on("pageerror", (error) => errors.push(`page: ${error.message}`));
-  await page.goto(`${server.origin}${path}${query}`);
-  await page.waitForSelector('.ltv-status:not([data-state="loading"])', {timeout: 30_000}).catch(async (error) => {
-    throw new Error(`${path}${query}: the snapshot did not finish loading: ${await page.locator(".ltv-status").textContent()}\n${errors.join("\n")}`, {cause: error});
-  });
-  // Framework marks every output still being computed with an <observablehq-loading> element
-  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), undefined, {timeout: 30_000});
-  await page.waitForTimeout(300);
-  mkdirSync(join(ROOT, "test-results"), {recursive: true});
-  await page.screenshot({path: join(ROOT, "test-results", `${path === "/" ? "index" : path.slice(1)}${query ? "-en" : ""}.png`), fullPage: true});
-  return {page, foreign, errors};
+/** Opens a page of the built site and waits until it has nothing left to compute. */
+function visit(path: string, query = ""): Promise<Visit> {
+  return visitPage(browser, server.origin, path, query);
 }
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
-    expect(pages()).toEqual(expect.arrayContaining(["/", "/clv", "/data", "/ltv-curve", "/repurchase", "/rfm", "/routes", "/segments", "/shipping", "/subscriptions"]));
+    expect(pages()).toEqual(expect.arrayContaining(["/", "/clv", "/data", "/ltv-curve", "/repurchase", "/rfm", "/routes", "/segments", "/quality", "/shipping", "/subscriptions"]));
   });
 
   it("opens every page with its snapshot loaded, no error, and no request to another origin", async () => {
