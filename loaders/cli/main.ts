@@ -2,6 +2,7 @@ import {analysisUsage, runAnalysisCommand, UsageError, type AnalysisCommand} fro
 import {clvCommand} from "./commands/clv.js";
 import {ltvCurveCommand} from "./commands/cohortLtv.js";
 import {overviewCommand} from "./commands/overview.js";
+import {pseudonymsCommand, pseudonymsUsage} from "./commands/pseudonyms.js";
 import {repurchaseCommand} from "./commands/repurchase.js";
 import {rfmCommand} from "./commands/rfm.js";
 import {routesCommand} from "./commands/routes.js";
@@ -14,13 +15,14 @@ import {snapshotCommand, snapshotUsage} from "./commands/snapshot.js";
 const analyses: AnalysisCommand[] = [overviewCommand, rfmCommand, segmentsCommand, ltvCurveCommand, routesCommand, subscriptionsCommand, repurchaseCommand, shippingCommand, clvCommand];
 
 function usage(): string {
-  return ["Usage:", snapshotUsage, ...analyses.map(analysisUsage)].join("\n\n");
+  return ["Usage:", snapshotUsage, pseudonymsUsage, ...analyses.map(analysisUsage)].join("\n\n");
 }
 
 async function main(argv: string[]): Promise<string> {
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help") return usage();
   if (name === "snapshot") return snapshotCommand(args);
+  if (name === "pseudonyms") return pseudonymsCommand(args);
   const analysis = analyses.find((command) => command.name === name);
   if (!analysis) throw new UsageError(`unknown command: ${name}`);
   return runAnalysisCommand(analysis, args);

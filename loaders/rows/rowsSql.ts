@@ -100,7 +100,7 @@ export interface RowOrdersOptions {
  * SHA-256 (HMAC's nested form), so the shop's ids never reach a table that is written.
  */
 export function rowOrdersSql({key, defaultChannel}: RowOrdersOptions): string {
-  const pseudonym = (id: string) => `'C' || left(sha256(${sqlLiteral(key)} || sha256(${sqlLiteral(key)} || ${id})), 20)`;
+  const pseudonym = (id: string) => pseudonymSql(key, id);
   return `
 CREATE TABLE keyed_orders AS
 SELECT order_key, row_number() OVER (ORDER BY min(ordered_at_ms), order_key) - 1 AS seq
@@ -126,6 +126,18 @@ SELECT seq, order_id, customer_id, ordered_at_ms, goods_amount, discount_amount,
   CASE WHEN is_subscription OR subscription_id IS NOT NULL THEN coalesce(subscription_id, customer_id || '/' || main_product) END AS subscription_id,
   CASE WHEN is_subscription OR subscription_id IS NOT NULL THEN delivery_number END AS delivery_number
 FROM per_order;`;
+}
+
+/** The pseudonym of a customer id expression: 'C' and 20 hex digits of H(k ‖ hex H(k ‖ id)), SHA-256. */
+export function pseudonymSql(key: string, id: string): string {
+  return `'C' || left(sha256(${sqlLiteral(key)} || sha256(${sqlLiteral(key)} || ${id})), 20)`;
+}
+
+/** Pseudonym and the shop's own id of every customer in the loaded rows, for the local-only export. */
+export function pseudonymMapSql(key: string): string {
+  return `
+SELECT DISTINCT ${pseudonymSql(key, "customer_key")} AS pseudonym, customer_key AS shop_customer_id
+FROM loaded_rows WHERE customer_key IS NOT NULL ORDER BY pseudonym`;
 }
 
 /** Each loaded product with its name and unit price on its latest line: its current name and list price. */

@@ -1,4 +1,5 @@
 import {html} from "htl";
+import type {Currency} from "./schema.js";
 import {formatBytes, formatCount} from "./format.js";
 import {t} from "./i18n.js";
 
@@ -52,12 +53,19 @@ export class LoadStatus {
     if (span) span.textContent = `${formatCount(rows)} ${t(text.rows)} ✓`;
   }
 
-  ready(rows: Record<string, number>, milliseconds: number): void {
+  /** The summary line; a snapshot not in yen says so, since the report's labels and formats are in yen. */
+  ready(rows: Record<string, number>, milliseconds: number, currency: Currency): void {
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
     this.element.dataset.state = "ready";
     this.element.replaceChildren(
       html`<span>${t(text.ready)}: ${Object.keys(rows).join(", ")} · ${formatCount(total)} ${t(text.rows)} ·
-        ${(milliseconds / 1000).toFixed(1)} ${t(text.seconds)}</span>`
+        ${(milliseconds / 1000).toFixed(1)} ${t(text.seconds)}</span>`,
+      ...(currency === "JPY"
+        ? []
+        : [html`<p class="ltv-warning">⚠ ${t({
+            ja: `このスナップショットの金額は ${currency} の最小単位(1/100)です。レポートの「¥」「円」はその単位として読んでください(¥2,933 = ${currency} 29.33)。`,
+            en: `This snapshot's money is in ${currency} minor units (1/100). Read the report's ¥ as that unit (¥2,933 = ${currency} 29.33).`
+          })}</p>`])
     );
   }
 

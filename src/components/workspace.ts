@@ -77,7 +77,7 @@ async function load(tables: SnapshotTable[], status: LoadStatus, onStep: (step: 
       throw new Error(`${name}: ${rows[name]} rows loaded, manifest.json says ${snapshot.row_counts[name]}`);
     }
   }
-  status.ready(rows, performance.now() - started);
+  status.ready(rows, performance.now() - started, snapshot.currency);
   // User Timing entries: what a reader's dev tools and the benchmark see
   performance.measure("ltv:ready", {start: started});
   showSnapshotInFooter(snapshot);
