@@ -4,7 +4,7 @@ import {basename, resolve} from "node:path";
 import {parse} from "csv-parse";
 import iconv from "iconv-lite";
 import {glob} from "tinyglobby";
-import {recordsWithHeader, type RecordReader, type SourceRecord} from "./sourceRecord.js";
+import {RECORD_BATCH, recordsWithHeader, type RecordReader, type SourceRecord} from "./sourceRecord.js";
 
 export interface CsvOptions {
   /** iconv-lite encoding name: utf-8 (BOM skipped), shift_jis, cp932 … */
@@ -35,11 +35,11 @@ export async function csvRecords(pattern: string, options: CsvOptions): Promise<
   return {files: files.map((f) => basename(f)), paths: files, records: () => readAll(files, options)};
 }
 
-async function* readAll(files: string[], options: CsvOptions): AsyncGenerator<SourceRecord> {
+async function* readAll(files: string[], options: CsvOptions): AsyncGenerator<SourceRecord[]> {
   for (const file of files) yield* readFile(file, options);
 }
 
-async function* readFile(path: string, options: CsvOptions): AsyncGenerator<SourceRecord> {
+async function* readFile(path: string, options: CsvOptions): AsyncGenerator<SourceRecord[]> {
   const file = basename(path);
   await access(path).catch((error: Error) => {
     throw new Error(`${file}: cannot read: ${error.message}`);
@@ -49,6 +49,7 @@ async function* readFile(path: string, options: CsvOptions): AsyncGenerator<Sour
     .pipe(parse({delimiter: options.delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: true, info: true}));
   let toRecord: ReturnType<typeof recordsWithHeader> | null = null;
   let rows = 0;
+  let batch: SourceRecord[] = [];
   try {
     for await (const {record, info} of parser as AsyncIterable<{record: string[]; info: {records: number; empty_lines: number}}>) {
       if (toRecord === null) {
@@ -57,8 +58,13 @@ async function* readFile(path: string, options: CsvOptions): AsyncGenerator<Sour
         continue;
       }
       rows++;
-      yield toRecord(info.records + info.empty_lines, record);
+      batch.push(toRecord(info.records + info.empty_lines, record));
+      if (batch.length === RECORD_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}`);
   }

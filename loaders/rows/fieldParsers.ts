@@ -30,7 +30,9 @@ export function orderTimeParser(format: string, timeZone: string): (text: string
     }
     const date = parse(wall);
     if (date === null) return {reason: "bad_date"};
-    if (numbersIn(print(date)) !== numbersIn(wall)) return {reason: "impossible_date"};
+    // printing back the same text proves the date real; otherwise compare its numbers (padding may differ)
+    const printed = print(date);
+    if (printed !== wall && numbersIn(printed) !== numbersIn(wall)) return {reason: "impossible_date"};
     const ms = withOffset ? toShopWallClock(date.getTime() - offsetMinutes * 60_000) : date.getTime();
     return ms < EARLIEST || ms >= LATEST ? {reason: "date_out_of_range"} : {value: ms};
   };

@@ -1,7 +1,7 @@
 import type {RejectionReason} from "../../src/components/rejectionReasons.js";
 import {CURRENCY_MINOR_DIGITS, type OrderStatus} from "../../src/components/schema.js";
 import {countParser, moneyParser, orderTimeParser, type Parsed} from "./fieldParsers.js";
-import type {RowField, RowMapping} from "./rowMapping.js";
+import {ROW_FIELDS, type RowField, type RowMapping} from "./rowMapping.js";
 import type {SourceRecord} from "./sourceRecord.js";
 
 /** A valid source row: one order line with its order's fields (null where this row leaves them blank). */
@@ -47,78 +47,113 @@ class Rejected extends Error {
 
 /** Returns a function that maps a record to a staged row, or to the first reason it cannot be one. */
 export function recordMapper(mapping: RowMapping): (record: SourceRecord) => StagedRow | Rejection {
-  const minorUnits = CURRENCY_MINOR_DIGITS[mapping.currency];
-  const time = orderTimeParser(mapping.date_format, mapping.time_zone);
-  const money = moneyParser(minorUnits, mapping.max_amount);
-  const count = countParser(100_000);
-  const statusOf = new Map(Object.entries(mapping.status_values).flatMap(([status, values]) => values.map((v) => [v, status as OrderStatus])));
-  const subscriptionValues = new Set(mapping.subscription_values);
+  const mapper = new RecordMapper(mapping);
+  return (record) => mapper.map(record);
+}
 
-  return (record) => {
-    // the cell of a field: the first non-empty of its columns, with the column it came from
-    const cellOf = (field: RowField): {column: string; text: string} | null => {
-      const columns = [mapping.columns[field] ?? []].flat();
-      for (const column of columns) {
-        const text = record.cell(column)?.trim();
-        if (text) {
-          if (text.includes("\uFFFD")) reject(column, "undecodable_bytes", field === "customer_id" ? null : text);
-          return {column, text};
-        }
-      }
-      return null;
-    };
-    const reject = (column: string, reason: RejectionReason, value: string | null): never => {
-      const orderId = mapping.columns.order_id ? [mapping.columns.order_id].flat().map((c) => record.cell(c)?.trim()).find(Boolean) : null;
-      throw new Rejected({file: record.file, row: record.row, column, reason, value: value?.slice(0, 80) ?? null, order_key: orderId ?? null});
-    };
-    const required = (field: RowField, reason: RejectionReason) => cellOf(field) ?? reject(String([mapping.columns[field]].flat()[0]), reason, null);
-    const parsed = <T>(field: RowField, parse: (text: string) => Parsed<T>): T | null => {
-      const cell = cellOf(field);
-      if (cell === null) return null;
-      const result = parse(cell.text);
-      return "value" in result ? result.value : reject(cell.column, result.reason, cell.text);
-    };
-    const text = (field: RowField) => cellOf(field)?.text ?? null;
+type Cell = {column: string; text: string};
 
+/** The mapping compiled once; `map` runs per row, so it allocates as little as it can. */
+class RecordMapper {
+  readonly #mapping: RowMapping;
+  readonly #columns: Record<RowField, string[]>;
+  readonly #time: (text: string) => Parsed<number>;
+  readonly #money: (text: string) => Parsed<number>;
+  readonly #count = countParser(100_000);
+  readonly #statusOf: Map<string, OrderStatus>;
+  readonly #subscriptionValues: Set<string>;
+
+  constructor(mapping: RowMapping) {
+    this.#mapping = mapping;
+    this.#columns = Object.fromEntries(ROW_FIELDS.map((field) => [field, [mapping.columns[field] ?? []].flat()])) as Record<RowField, string[]>;
+    this.#time = orderTimeParser(mapping.date_format, mapping.time_zone);
+    this.#money = moneyParser(CURRENCY_MINOR_DIGITS[mapping.currency], mapping.max_amount);
+    this.#statusOf = new Map(Object.entries(mapping.status_values).flatMap(([status, values]) => values.map((v) => [v, status as OrderStatus])));
+    this.#subscriptionValues = new Set(mapping.subscription_values);
+  }
+
+  map(record: SourceRecord): StagedRow | Rejection {
     try {
-      if (record.problem) reject("", record.problem, null);
-      const orderId = mapping.columns.order_id ? required("order_id", "missing_order_id").text : null;
-      // with an order id, the customer and time may sit on the order's first row only (Shopify)
-      const customer = orderId ? (cellOf("customer_id")?.text ?? null) : required("customer_id", "missing_customer_id").text;
-      const orderedAt = parsed("ordered_at", time) ?? (orderId ? null : reject(String([mapping.columns.ordered_at].flat()[0]), "bad_date", ""));
-      const product = mapping.columns.product_id ? required("product_id", "missing_product").text : mapping.default_product!.id;
-      const quantity = parsed("quantity", count) ?? 1;
-      const lineAmount = parsed("line_amount", money);
-      const unitPrice = lineAmount ?? parsed("unit_price", money) ?? reject(String([mapping.columns.unit_price].flat()[0]), "not_a_number", "");
-      const statusCell = cellOf("status");
-      const status = text("cancelled_at") ? "cancelled" : statusCell ? (statusOf.get(statusCell.text) ?? reject(statusCell.column, "unknown_status", statusCell.text)) : mapping.columns.status ? null : "completed";
-      const subscription = cellOf("subscription");
-      return {
-        file: record.file,
-        row: record.row,
-        order_key: orderId ?? orderKeyWithoutId(mapping, record, customer!, orderedAt!),
-        order_id: orderId,
-        customer_key: customer,
-        ordered_at_ms: orderedAt,
-        status,
-        shipping_fee: parsed("shipping_fee", money),
-        discount_amount: parsed("discount_amount", money),
-        coupon_code: text("coupon_code"),
-        channel: text("channel"),
-        is_subscription: subscription ? subscriptionValues.has(subscription.text) : null,
-        subscription_id: text("subscription_id"),
-        delivery_number: parsed("delivery_number", count),
-        product_id: product,
-        product_name: text("product_name") ?? (mapping.columns.product_id ? null : mapping.default_product!.name),
-        // a line given as an amount is one line of that amount (CDNOW's dollars for several CDs)
-        quantity: lineAmount === null ? quantity : 1,
-        unit_price: unitPrice
-      };
+      return this.#staged(record);
     } catch (error) {
       if (error instanceof Rejected) return error.rejection;
       throw error;
     }
-  };
+  }
+
+  #staged(record: SourceRecord): StagedRow {
+    const mapping = this.#mapping;
+    if (record.problem) this.#reject(record, "", record.problem, null);
+    const orderId = mapping.columns.order_id ? this.#required(record, "order_id", "missing_order_id") : null;
+    // with an order id, the customer and time may sit on the order's first row only (Shopify)
+    const customer = orderId ? this.#text(record, "customer_id") : this.#required(record, "customer_id", "missing_customer_id");
+    const orderedAt = this.#parsed(record, "ordered_at", this.#time) ?? (orderId ? null : this.#reject(record, this.#columns.ordered_at[0], "bad_date", ""));
+    const product = mapping.columns.product_id ? this.#required(record, "product_id", "missing_product") : mapping.default_product!.id;
+    const quantity = this.#parsed(record, "quantity", this.#count) ?? 1;
+    const lineAmount = this.#parsed(record, "line_amount", this.#money);
+    const unitPrice = lineAmount ?? this.#parsed(record, "unit_price", this.#money) ?? this.#reject(record, this.#columns.unit_price[0], "not_a_number", "");
+    const subscription = this.#text(record, "subscription");
+    return {
+      file: record.file,
+      row: record.row,
+      order_key: orderId ?? orderKeyWithoutId(mapping, record, customer!, orderedAt!),
+      order_id: orderId,
+      customer_key: customer,
+      ordered_at_ms: orderedAt,
+      status: this.#status(record),
+      shipping_fee: this.#parsed(record, "shipping_fee", this.#money),
+      discount_amount: this.#parsed(record, "discount_amount", this.#money),
+      coupon_code: this.#text(record, "coupon_code"),
+      channel: this.#text(record, "channel"),
+      is_subscription: subscription === null ? null : this.#subscriptionValues.has(subscription),
+      subscription_id: this.#text(record, "subscription_id"),
+      delivery_number: this.#parsed(record, "delivery_number", this.#count),
+      product_id: product,
+      product_name: this.#text(record, "product_name") ?? (mapping.columns.product_id ? null : mapping.default_product!.name),
+      // a line given as an amount is one line of that amount (CDNOW's dollars for several CDs)
+      quantity: lineAmount === null ? quantity : 1,
+      unit_price: unitPrice
+    };
+  }
+
+  #status(record: SourceRecord): OrderStatus | null {
+    if (this.#text(record, "cancelled_at")) return "cancelled";
+    const cell = this.#cell(record, "status");
+    if (cell === null) return this.#mapping.columns.status ? null : "completed";
+    return this.#statusOf.get(cell.text) ?? this.#reject(record, cell.column, "unknown_status", cell.text);
+  }
+
+  /** The cell of a field: the first non-empty of its columns, with the column it came from. */
+  #cell(record: SourceRecord, field: RowField): Cell | null {
+    for (const column of this.#columns[field]) {
+      const text = record.cell(column)?.trim();
+      if (text) {
+        if (text.includes("\uFFFD")) this.#reject(record, column, "undecodable_bytes", field === "customer_id" ? null : text);
+        return {column, text};
+      }
+    }
+    return null;
+  }
+
+  #text(record: SourceRecord, field: RowField): string | null {
+    return this.#cell(record, field)?.text ?? null;
+  }
+
+  #required(record: SourceRecord, field: RowField, reason: RejectionReason): string {
+    return this.#cell(record, field)?.text ?? this.#reject(record, this.#columns[field][0], reason, null);
+  }
+
+  #parsed<T>(record: SourceRecord, field: RowField, parse: (text: string) => Parsed<T>): T | null {
+    const cell = this.#cell(record, field);
+    if (cell === null) return null;
+    const result = parse(cell.text);
+    return "value" in result ? result.value : this.#reject(record, cell.column, result.reason, cell.text);
+  }
+
+  #reject(record: SourceRecord, column: string, reason: RejectionReason, value: string | null): never {
+    const orderId = this.#columns.order_id.map((c) => record.cell(c)?.trim()).find(Boolean);
+    throw new Rejected({file: record.file, row: record.row, column, reason, value: value?.slice(0, 80) ?? null, order_key: orderId ?? null});
+  }
 }
 
 /** Without an order id, an order is one row, or all of a customer's rows of one day (CDNOW's convention). */

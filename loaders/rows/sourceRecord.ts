@@ -19,7 +19,8 @@ export interface RecordReader {
   files: string[];
   /** Full paths, for the fingerprint. */
   paths: string[];
-  records(): AsyncIterable<SourceRecord>;
+  /** Records in batches (a few thousand at a time): one await per batch, not per row. */
+  records(): AsyncIterable<SourceRecord[]>;
 }
 
 /** A header's column positions, shared by the records of one file. */
@@ -35,3 +36,6 @@ export function recordsWithHeader(file: string, header: string[]) {
     problem: cells.length === header.length ? null : "wrong_column_count"
   });
 }
+
+/** Rows in a batch before a reader hands them on. */
+export const RECORD_BATCH = 4096;

@@ -24,12 +24,14 @@ export async function stageRows(connection: DuckDBConnection, reader: RecordRead
   const map = recordMapper(mapping);
   const readPerFile = new Map<string, number>(reader.files.map((f) => [f, 0]));
   let read = 0;
-  for await (const record of reader.records()) {
-    readPerFile.set(record.file, (readPerFile.get(record.file) ?? 0) + 1);
-    const mapped = map(record);
-    if ("reason" in mapped) appendRejection(rejections, mapped);
-    else appendRow(rows, mapped);
-    if (++read % 1_000_000 === 0) log(`${read.toLocaleString("en-US")} rows read`);
+  for await (const batch of reader.records()) {
+    for (const record of batch) {
+      readPerFile.set(record.file, (readPerFile.get(record.file) ?? 0) + 1);
+      const mapped = map(record);
+      if ("reason" in mapped) appendRejection(rejections, mapped);
+      else appendRow(rows, mapped);
+      if (++read % 1_000_000 === 0) log(`${read.toLocaleString("en-US")} rows read`);
+    }
   }
   rows.closeSync();
   rejections.closeSync();

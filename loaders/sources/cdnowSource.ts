@@ -3,7 +3,7 @@ import {access} from "node:fs/promises";
 import {basename} from "node:path";
 import {createInterface} from "node:readline";
 import {checkRowMapping} from "../rows/rowMapping.js";
-import {recordsWithHeader, type SourceRecord} from "../rows/sourceRecord.js";
+import {RECORD_BATCH, recordsWithHeader, type SourceRecord} from "../rows/sourceRecord.js";
 import type {RowSource} from "../source.js";
 import {fileFingerprint} from "./fileFingerprint.js";
 
@@ -45,11 +45,12 @@ export async function cdnowSource(file: string): Promise<RowSource> {
   };
 }
 
-async function* cdnowRecords(path: string): AsyncGenerator<SourceRecord> {
+async function* cdnowRecords(path: string): AsyncGenerator<SourceRecord[]> {
   const file = basename(path);
   let toRecord: ReturnType<typeof recordsWithHeader> | null = null;
   let row = 0;
   let rows = 0;
+  let batch: SourceRecord[] = [];
   for await (const line of createInterface({input: createReadStream(path), crlfDelay: Infinity})) {
     row++;
     const fields = line.trim().split(/\s+/);
@@ -61,7 +62,12 @@ async function* cdnowRecords(path: string): AsyncGenerator<SourceRecord> {
       if (named) continue;
     }
     rows++;
-    yield toRecord(row, fields);
+    batch.push(toRecord(row, fields));
+    if (batch.length === RECORD_BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
   if (rows === 0) throw new Error(`${file}: the file has no purchases`);
 }

@@ -29,7 +29,7 @@ export async function postgresSource(url: string, configFile: string): Promise<R
   };
 }
 
-async function* postgresRecords(url: string, query: string, label: string, mapping: RowMapping): AsyncGenerator<SourceRecord> {
+async function* postgresRecords(url: string, query: string, label: string, mapping: RowMapping): AsyncGenerator<SourceRecord[]> {
   const client = new pg.Client({connectionString: url, types: {getTypeParser: () => (text: string) => text}});
   await client.connect().catch((error: Error) => {
     throw new Error(`postgres:${withoutPassword(url)}: cannot connect: ${error.message}`);
@@ -48,7 +48,8 @@ async function* postgresRecords(url: string, query: string, label: string, mappi
         checkColumns(label, header, mapping);
         toRecord = recordsWithHeader(label, header);
       }
-      for (const values of batch) yield toRecord(++row, header.map((column) => values[column] ?? ""));
+      const records = toRecord;
+      yield batch.map((values) => records(++row, header.map((column) => values[column] ?? "")));
     }
     await cursor.close();
     if (row === 0) throw new Error(`${label}: the query returned no rows`);
