@@ -137,7 +137,8 @@ describe("the built site", () => {
     const {page, errors} = await visit("/segments");
     await page.locator("select").first().selectOption({index: 2});
     await expect.poll(() => page.textContent("#observablehq-main")).toContain("コツコツ現役");
-    expect(await page.locator('g[aria-label="fy-axis tick label"] text').count()).toBe(10);
+    // the chart is drawn by resize() a frame after the table's text is there: wait for the chart itself
+    await expect.poll(() => page.locator('g[aria-label="fy-axis tick label"] text').count()).toBe(10);
     expect(errors).toEqual([]);
     await page.close();
   });
