@@ -158,7 +158,8 @@ describe("the built site", () => {
     const {page, errors} = await visit("/subscriptions");
     await expect.poll(() => page.textContent("#observablehq-main"), {timeout: 15_000}).toMatch(/α \d\.\d{3} · β \d\.\d{3}/);
     expect(await page.textContent("#observablehq-main")).toContain("sBGモデルの予測");
-    expect(await page.locator("a[download='churn-watch.csv']").count()).toBe(1);
+    // the list may render a moment after the fitted figures
+    await expect.poll(() => page.locator("a[download='churn-watch.csv']").count(), {timeout: 15_000}).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -168,7 +169,8 @@ describe("the built site", () => {
     await expect.poll(() => page.textContent("#observablehq-main"), {timeout: 20_000}).toMatch(/r \d+\.\d{2} · α \d+\.\d{2} · a \d+\.\d{2} · b \d+\.\d{2}/);
     const text = await page.textContent("#observablehq-main");
     expect(text).toContain("較正期間の終わり");
-    expect(await page.locator("a[download='churn-risk.csv']").count()).toBe(1);
+    // the list may render a moment after the fitted figures
+    await expect.poll(() => page.locator("a[download='churn-risk.csv']").count(), {timeout: 15_000}).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });
