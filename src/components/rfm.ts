@@ -32,8 +32,23 @@ export interface RfmCell {
 
 function edgesSql(column: string, edges: number[] | undefined, quantiles: number | undefined): string {
   if (quantiles === undefined) return sqlLiteral(edges ?? []);
-  const cuts = Array.from({length: quantiles - 1}, (_, i) => (i + 1) / quantiles);
-  return `(SELECT coalesce(list_sort(list_distinct(quantile_disc(${column}, ${sqlLiteral(cuts)}))), []) FROM customers)`;
+  return `(SELECT coalesce(list_sort(list_distinct(quantile_disc(${column}, ${sqlLiteral(quantileCuts(quantiles))}))), []) FROM customers)`;
+}
+
+function quantileCuts(quantiles: number): number[] {
+  return Array.from({length: quantiles - 1}, (_, i) => (i + 1) / quantiles);
+}
+
+/**
+ * A value's bin: 1 + the number of edges below it, that is the first bin whose inclusive upper edge it does not
+ * exceed. Written as one comparison per edge (plain vectorised arithmetic) rather than a list lambda per row.
+ */
+function binSql(value: string, edgesColumn: string, edges: number[] | undefined, quantiles: number | undefined): string {
+  const below = quantiles === undefined
+    ? (edges ?? []).map((edge) => `CAST(${value} > ${sqlLiteral(edge)} AS INTEGER)`)
+    : // at most quantiles − 1 edges; a missing one (merged with its neighbour) is NULL and counts as not below
+      quantileCuts(quantiles).map((_, i) => `CAST(coalesce(${edgesColumn}[${i + 1}] < ${value}, false) AS INTEGER)`);
+  return ["1", ...below].join(" + ");
 }
 
 /** The `edges` and `binned` CTEs: each customer with its recency and frequency bins (1 = lowest edge). */
@@ -44,8 +59,8 @@ export function rfmBinnedCte({recencyDays = DEFAULT_RFM.recencyDays, frequency =
 ),
 binned AS (
   -- a value falls in the first bin whose inclusive upper edge it does not exceed
-  SELECT c.*, len(list_filter(r_edges, e -> e < c.recency_days)) + 1 AS r_bin,
-    len(list_filter(f_edges, e -> e < c.orders)) + 1 AS f_bin
+  SELECT c.customer_id, c.revenue, ${binSql("c.recency_days", "r_edges", recencyDays, quantiles)} AS r_bin,
+    ${binSql("c.orders", "f_edges", frequency, quantiles)} AS f_bin
   FROM customers c, edges
 )`;
 }
