@@ -11,8 +11,9 @@ export interface AssignmentOptions<S extends SegmentScheme = SegmentScheme> {
 }
 
 /**
- * One row per customer, `(customer_id, segment)`, for a scheme. The CASE branches are written so that each
- * customer meets exactly one; the tests check the partition on random shops.
+ * One row per customer for a scheme: the customer's columns and its `segment`, so that what is summed per segment
+ * needs no join back to the customers. The CASE branches are written so that each customer meets exactly one;
+ * the tests check the partition on random shops.
  */
 export function segmentAssignmentSql<S extends SegmentScheme>({scheme, thresholds, asOf}: AssignmentOptions<S>): string {
   const t = {...DEFAULT_THRESHOLDS[scheme], ...thresholds} as SchemeThresholds[S];
@@ -23,7 +24,7 @@ export function segmentAssignmentSql<S extends SegmentScheme>({scheme, threshold
 }
 
 function lifecycleSql({activeDays, sleepingDays, halfDormantDays, regularOrders}: SchemeThresholds["lifecycle"]): string {
-  return `SELECT customer_id, CASE
+  return `SELECT *, CASE
     WHEN recency_days <= ${v(activeDays)} AND orders = 1 THEN 'new'
     WHEN recency_days <= ${v(activeDays)} AND orders < ${v(regularOrders)} THEN 'becoming_regular'
     WHEN recency_days <= ${v(activeDays)} THEN 'regular'
@@ -34,7 +35,7 @@ function lifecycleSql({activeDays, sleepingDays, halfDormantDays, regularOrders}
 }
 
 function valueActivitySql({newDays, activeDays, highValueYen}: SchemeThresholds["value_activity"]): string {
-  return `SELECT customer_id, CASE
+  return `SELECT *, CASE
     WHEN orders = 1 AND recency_days <= ${v(newDays)} THEN 'new'
     WHEN orders = 1 THEN 'one_time'
     WHEN revenue >= ${v(highValueYen)} AND recency_days <= ${v(activeDays)} THEN 'loyal'
@@ -45,7 +46,7 @@ function valueActivitySql({newDays, activeDays, highValueYen}: SchemeThresholds[
 }
 
 function cpmSql({lapsedDays, youngTenureDays, matureTenureDays, highValueYen}: SchemeThresholds["cpm"]): string {
-  return `SELECT customer_id, CASE
+  return `SELECT *, CASE
     WHEN orders = 1 THEN 'first'
     WHEN tenure_days < ${v(youngTenureDays)} THEN 'toddler'
     WHEN revenue <= ${v(highValueYen)} THEN 'steady'
@@ -74,7 +75,7 @@ function ltvRankSql({maturityDays, topShare, stepDays}: SchemeThresholds["ltv_ra
     GROUP BY ALL
   ),
   typical AS (SELECT day, quantile_cont(revenue, 0.5) AS revenue FROM early GROUP BY day)
-  SELECT a.customer_id, CASE
+  SELECT a.*, CASE
     WHEN a.revenue >= bar.high THEN 'high_ltv'
     WHEN a.age < ${v(maturityDays)} AND a.revenue >= t.revenue THEN 'potential_ltv'
     ELSE 'general' END AS segment

@@ -24,8 +24,8 @@ export function segmentsSql<S extends SegmentScheme>(options: AssignmentOptions<
 WITH assigned AS (${segmentAssignmentSql(options)}),
 classes AS (SELECT unnest(${sqlLiteral(codes)}) AS segment, unnest(range(1, ${codes.length + 1})) AS position),
 totals AS (
-  SELECT a.segment, count(*) AS customers, sum(c.revenue) AS revenue, sum(c.orders) AS orders
-  FROM assigned a JOIN customers c USING (customer_id) GROUP BY a.segment
+  SELECT segment, count(*) AS customers, sum(revenue) AS revenue, sum(orders) AS orders
+  FROM assigned GROUP BY segment
 ),
 overall AS (SELECT sum(customers) AS customers, sum(revenue) AS revenue FROM totals)
 SELECT
