@@ -76,16 +76,18 @@ export interface MonthlyRow {
 export function monthlySql(): string {
   return `
 WITH counted AS (
-  SELECT o.*, o.order_id = c.first_order_id AS is_first
-  FROM orders o JOIN customers c USING (customer_id)
-  WHERE o.status = ${sqlLiteral(COUNTED_STATUS)}
-)
+  SELECT date_trunc('month', order_date) AS month, revenue,
+    order_id IN (SELECT first_order_id FROM customers) AS is_first
+  FROM orders
+  WHERE status = ${sqlLiteral(COUNTED_STATUS)}
+),
+monthly AS (SELECT month, is_first, count(*) AS orders, sum(revenue) AS revenue FROM counted GROUP BY ALL)
+-- months are formatted after grouping: once per month, not once per order
 SELECT
-  strftime(date_trunc('month', order_date), '%Y-%m') AS month,
+  strftime(month, '%Y-%m') AS month,
   CASE WHEN is_first THEN 'new' ELSE 'repeat' END AS buyer,
-  CAST(count(*) AS INTEGER) AS orders,
-  CAST(sum(revenue) AS DOUBLE) AS revenue
-FROM counted
-GROUP BY ALL
+  CAST(orders AS INTEGER) AS orders,
+  CAST(revenue AS DOUBLE) AS revenue
+FROM monthly
 ORDER BY month, buyer`;
 }
