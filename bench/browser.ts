@@ -10,6 +10,10 @@ export interface PageResult {
   query: Summary;
   /** From ready to every output drawn: the default view's queries and rendering. */
   view: Summary;
+  /** Where ready's time went: DuckDB-WASM started (from navigation start), Parquet decoded and inserted (summed over tables). */
+  startDuckDB: Summary;
+  decode: Summary;
+  insert: Summary;
 }
 
 export interface Interaction {
@@ -34,6 +38,7 @@ export async function browserTimes(site: string, queries: {page: string; name: s
       const ready: number[] = [];
       const query: number[] = [];
       const view: number[] = [];
+      const steps = {startDuckDB: [] as number[], decode: [] as number[], insert: [] as number[]};
       for (let run = 0; run < runs; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
@@ -55,11 +60,24 @@ export async function browserTimes(site: string, queries: {page: string; name: s
         view.push(finished - (readyAt.start + readyAt.duration));
         const own = entries.find((e) => e.name === "ltv:query" && e.detail === sql.trim().slice(0, 120));
         if (own) query.push(own.duration);
+        const started = entries.find((e) => e.name === "ltv:start-duckdb");
+        if (started) steps.startDuckDB.push(started.start + started.duration);
+        for (const step of ["decode", "insert"] as const) {
+          steps[step].push(entries.filter((e) => e.name === `ltv:${step}`).reduce((sum, e) => sum + e.duration, 0));
+        }
         memory = Math.max(memory, rendererPeakMiB());
         await context.close();
       }
-      pages[name] = {ready: summarise(ready), query: summarise(query.length ? query : [NaN]), view: summarise(view)};
-      process.stderr.write(`  ${name}: ready ${pages[name].ready.median.toFixed(0)} ms\n`);
+      pages[name] = {
+        ready: summarise(ready),
+        query: summarise(query.length ? query : [NaN]),
+        view: summarise(view),
+        startDuckDB: summarise(steps.startDuckDB),
+        decode: summarise(steps.decode),
+        insert: summarise(steps.insert)
+      };
+      const p = pages[name];
+      process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, decode ${p.decode.median.toFixed(0)}, insert ${p.insert.median.toFixed(0)})\n`);
     }
     for (const interaction of interactions) changes[interaction.name] = await timeInteraction(browser, server.origin, interaction, runs);
   } finally {
