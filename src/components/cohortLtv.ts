@@ -64,11 +64,11 @@ ORDER BY cohort, months`;
 }
 
 /**
- * Whole calendar months from \`from\` to \`to\`: the largest k with from + k months ≤ to, where DuckDB's
- * month arithmetic keeps the day and clamps it to the month's end.
+ * Whole calendar months from `from` to `to`: the largest k with from + k months ≤ to, where DuckDB's
+ * month arithmetic keeps the day of the month and clamps it to the month's end.
  */
 function wholeMonths(from: string, to: string): string {
-  // month boundaries crossed, less one when the day of the month has not come round yet
-  const boundaries = `date_diff('month', ${from}, ${to})`;
-  return `(${boundaries} - CAST(${from} + to_months(${boundaries}) > ${to} AS INTEGER))`;
+  // from + (month boundaries crossed) months lands in to's month, on from's day clamped to the month's end:
+  // past `to` exactly when from's day is later and `to` is not its month's last day
+  return `(date_diff('month', ${from}, ${to}) - CAST(day(${from}) > day(${to}) AND ${to} < last_day(${to}) AS INTEGER))`;
 }
