@@ -91,67 +91,44 @@ function addMonths(day: number, months: number): number {
   return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), last)) / 86_400_000;
 }
 
-describe("ltvCurveSql against plain JavaScript on a random shop", () => {
-  it("agrees for monthly cohorts", async () => {
-    const {source, orders} = randomShop(51, 400);
-    const {db, manifest} = await wasmSnapshot(source);
-    const DAY = 86_400_000;
-    const asOf = Date.parse(manifest.as_of) / DAY;
-    const counted = orders.filter((o) => o.status === "completed");
-    const firsts = new Map<string, number>();
-    for (const o of counted) firsts.set(o.customer_id, Math.min(firsts.get(o.customer_id) ?? Infinity, Math.floor(o.ordered_at / DAY)));
-    const expected = new Map<string, {customers: number; revenue: number}>();
-    for (const [id, first] of firsts) {
-      const date = new Date(first * DAY);
-      const cohort = date.toISOString().slice(0, 7);
-      const lastDay = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / DAY;
-      for (const x of [1, 3, 6, 12]) {
-        if (addMonths(lastDay, x) > asOf) continue;
-        const end = addMonths(first, x);
-        const revenue = counted.filter((o) => o.customer_id === id && Math.floor(o.ordered_at / DAY) < end).reduce((s, o) => s + o.goods_amount - o.discount_amount, 0);
-        const e = expected.get(`${cohort}/${x}`) ?? {customers: 0, revenue: 0};
-        expected.set(`${cohort}/${x}`, {customers: e.customers + 1, revenue: e.revenue + revenue});
-      }
+/**
+ * The X-month LTV of a random shop in plain JavaScript: per monthly cohort, entered when the cohort month's
+ * last day + X months ≤ as-of; or per first order kind, each customer entered when their own first order is.
+ */
+async function expectAgreement(seed: number, months: number[], by: "cohort" | "first_order_kind") {
+  const {source, orders} = randomShop(seed, 400);
+  const {db, manifest} = await wasmSnapshot(source);
+  const DAY = 86_400_000;
+  const asOf = Date.parse(manifest.as_of) / DAY;
+  const kinds = new Map(db.rows<{customer_id: string; first_order_kind: string}>("SELECT customer_id, first_order_kind FROM customers").map((r) => [r.customer_id, r.first_order_kind]));
+  const counted = orders.filter((o) => o.status === "completed");
+  const firsts = new Map<string, number>();
+  for (const o of counted) firsts.set(o.customer_id, Math.min(firsts.get(o.customer_id) ?? Infinity, Math.floor(o.ordered_at / DAY)));
+  const expected = new Map<string, {customers: number; revenue: number}>();
+  for (const [id, first] of firsts) {
+    const date = new Date(first * DAY);
+    const group = by === "cohort" ? date.toISOString().slice(0, 7) : kinds.get(id);
+    const since = by === "cohort" ? Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0) / DAY : first;
+    for (const x of months) {
+      if (addMonths(since, x) > asOf) continue;
+      const end = addMonths(first, x);
+      const revenue = counted.filter((o) => o.customer_id === id && Math.floor(o.ordered_at / DAY) < end).reduce((s, o) => s + o.goods_amount - o.discount_amount, 0);
+      const e = expected.get(`${group}/${x}`) ?? {customers: 0, revenue: 0};
+      expected.set(`${group}/${x}`, {customers: e.customers + 1, revenue: e.revenue + revenue});
     }
-    const rows = db.rows<LtvCurveRow>(ltvCurveSql({asOf: manifest.as_of, months: [1, 3, 6, 12]}));
-    expect(rows.length).toBe(expected.size);
-    for (const row of rows) {
-      const e = expected.get(`${row.cohort}/${row.months}`)!;
-      expect(row.customers).toBe(e.customers);
-      expect(row.ltv).toBeCloseTo(e.revenue / e.customers, 6);
-    }
-    db.close();
-  });
-});
+  }
+  const rows = db.rows<LtvCurveRow>(ltvCurveSql({asOf: manifest.as_of, months, by}));
+  expect(rows.length).toBe(expected.size);
+  for (const row of rows) {
+    const e = expected.get(`${row.cohort}/${row.months}`)!;
+    expect(row.customers).toBe(e.customers);
+    expect(row.ltv).toBeCloseTo(e.revenue / e.customers, 6);
+  }
+  db.close();
+}
 
-describe("ltvCurveSql by first order kind against plain JavaScript on a random shop", () => {
-  it("agrees, each customer observed from their own first order", async () => {
-    const {source, orders} = randomShop(52, 400);
-    const {db, manifest} = await wasmSnapshot(source);
-    const DAY = 86_400_000;
-    const asOf = Date.parse(manifest.as_of) / DAY;
-    const kinds = new Map(db.rows<{customer_id: string; first_order_kind: string}>("SELECT customer_id, first_order_kind FROM customers").map((r) => [r.customer_id, r.first_order_kind]));
-    const counted = orders.filter((o) => o.status === "completed");
-    const firsts = new Map<string, number>();
-    for (const o of counted) firsts.set(o.customer_id, Math.min(firsts.get(o.customer_id) ?? Infinity, Math.floor(o.ordered_at / DAY)));
-    const expected = new Map<string, {customers: number; revenue: number}>();
-    for (const [id, first] of firsts) {
-      for (const x of [1, 2, 6, 12]) {
-        if (addMonths(first, x) > asOf) continue;
-        const end = addMonths(first, x);
-        const revenue = counted.filter((o) => o.customer_id === id && Math.floor(o.ordered_at / DAY) < end).reduce((s, o) => s + o.goods_amount - o.discount_amount, 0);
-        const key = `${kinds.get(id)}/${x}`;
-        const e = expected.get(key) ?? {customers: 0, revenue: 0};
-        expected.set(key, {customers: e.customers + 1, revenue: e.revenue + revenue});
-      }
-    }
-    const rows = db.rows<LtvCurveRow>(ltvCurveSql({asOf: manifest.as_of, months: [1, 2, 6, 12], by: "first_order_kind"}));
-    expect(rows.length).toBe(expected.size);
-    for (const row of rows) {
-      const e = expected.get(`${row.cohort}/${row.months}`)!;
-      expect(row.customers).toBe(e.customers);
-      expect(row.ltv).toBeCloseTo(e.revenue / e.customers, 6);
-    }
-    db.close();
-  });
+describe("ltvCurveSql against plain JavaScript on a random shop", () => {
+  it("agrees for monthly cohorts", () => expectAgreement(51, [1, 3, 6, 12], "cohort"));
+
+  it("agrees by first order kind, each customer observed from their own first order", () => expectAgreement(52, [1, 2, 6, 12], "first_order_kind"));
 });
