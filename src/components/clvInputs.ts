@@ -33,25 +33,27 @@ export function clvInputsSql({calibrationEnd, unit = "week"}: ClvInputOptions): 
   const per = v(CLV_UNITS[unit]);
   return `
 WITH days AS (
-  SELECT customer_id, order_date AS day, sum(revenue) AS value
+  -- several counted orders on one day are one purchase
+  SELECT customer_id, order_date AS day, CAST(sum(revenue) AS BIGINT) AS value
   FROM orders WHERE status = ${v(COUNTED_STATUS)} GROUP BY ALL
 ),
-firsts AS (SELECT customer_id, min(day) AS first_day FROM days GROUP BY ALL),
-calibration AS (
-  SELECT d.customer_id,
-    CAST(count(*) - 1 AS INTEGER) AS x,
-    date_diff('day', f.first_day, max(d.day)) / ${per} AS t_x,
-    date_diff('day', f.first_day, ${end}) / ${per} AS T,
-    avg(d.value) FILTER (WHERE d.day > f.first_day) AS monetary
-  FROM days d JOIN firsts f USING (customer_id)
-  WHERE f.first_day <= ${end} AND d.day <= ${end}
-  GROUP BY d.customer_id, f.first_day
-),
-holdout AS (SELECT customer_id, count(*) AS x_holdout FROM days WHERE day > ${end} GROUP BY ALL)
-SELECT c.customer_id, c.x, CAST(c.t_x AS DOUBLE) AS t_x, CAST(c.T AS DOUBLE) AS T, CAST(c.monetary AS DOUBLE) AS monetary,
-  CAST(coalesce(h.x_holdout, 0) AS INTEGER) AS x_holdout
-FROM calibration c LEFT JOIN holdout h USING (customer_id)
-ORDER BY c.customer_id`;
+histories AS (
+  SELECT customer_id, min(day) AS first_day,
+    count(*) FILTER (WHERE day <= ${end}) AS calibration_days, max(day) FILTER (WHERE day <= ${end}) AS last_day,
+    sum(value) FILTER (WHERE day <= ${end}) - arg_min(value, day) AS repeat_value,
+    count(*) FILTER (WHERE day > ${end}) AS x_holdout
+  FROM days GROUP BY customer_id
+  -- first seen by the calibration end
+  HAVING min(day) <= ${end}
+)
+SELECT customer_id, CAST(calibration_days - 1 AS INTEGER) AS x,
+  CAST(date_diff('day', first_day, last_day) / ${per} AS DOUBLE) AS t_x,
+  CAST(date_diff('day', first_day, ${end}) / ${per} AS DOUBLE) AS T,
+  -- the mean value of repeat purchase days: the first day left out
+  CAST(repeat_value / nullif(calibration_days - 1, 0) AS DOUBLE) AS monetary,
+  CAST(x_holdout AS INTEGER) AS x_holdout
+FROM histories
+ORDER BY customer_id`;
 }
 
 /** Repeat purchase days (each customer's first day left out) per day, for customers first seen by the calibration end. */

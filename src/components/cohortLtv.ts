@@ -31,27 +31,44 @@ export const DEFAULT_LTV_MONTHS = [1, 3, 6, 12, 24];
  * Pairs not yet observed have no row.
  */
 export function ltvCurveSql({asOf, months = DEFAULT_LTV_MONTHS, by = "cohort"}: LtvCurveOptions): string {
-  const group = {
-    cohort: "strftime(cohort_month, '%Y-%m')",
-    first_product: "first_product_id",
-    first_order_kind: "first_order_kind",
-    first_channel: "first_channel"
-  }[by];
-  const since = by === "cohort" ? "cohort_month + INTERVAL 1 MONTH - INTERVAL 1 DAY" : "first_order_date";
+  const key = {cohort: "cohort_month", first_product: "first_product_id", first_order_kind: "first_order_kind", first_channel: "first_channel"}[by];
+  const label = by === "cohort" ? "strftime(grp, '%Y-%m')" : "grp";
+  // what a customer's observation starts from: their cohort month's last day, or their own first order
+  const start = by === "cohort" ? "cohort_month" : "first_order_date";
+  const since = by === "cohort" ? "CAST(start + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE)" : "start";
   return `
 WITH xs AS (SELECT CAST(unnest(${v(months)}) AS INTEGER) AS months),
-observed AS (
-  -- no half-observed groups: the whole X months have passed for every customer counted at X
-  SELECT c.customer_id, c.first_order_date, ${group} AS cohort, xs.months
-  FROM customers c CROSS JOIN xs
-  WHERE CAST(${since} AS DATE) + to_months(xs.months) <= DATE ${v(asOf)}
+spend AS (
+  -- an order in month k after the first (first + k months ≤ its date < first + k + 1 months) is within X months for X > k
+  SELECT c.${key} AS grp, c.${start} AS start, ${wholeMonths("c.first_order_date", "o.order_date")} AS k, sum(o.revenue) AS revenue
+  FROM orders o JOIN customers c USING (customer_id)
+  WHERE o.status = ${v(COUNTED_STATUS)}
+  GROUP BY ALL
 ),
-windowed AS (
-  SELECT ob.cohort, ob.months, ob.customer_id, coalesce(sum(o.revenue), 0) AS revenue
-  FROM observed ob LEFT JOIN orders o ON o.customer_id = ob.customer_id AND o.status = ${v(COUNTED_STATUS)}
-    AND o.order_date < ob.first_order_date + to_months(ob.months)
+headcount AS (
+  -- no half-observed groups: the whole X months have passed for every customer counted at X
+  SELECT grp, start, customers, ${wholeMonths(since, `DATE ${v(asOf)}`)} AS observed
+  FROM (SELECT ${key} AS grp, ${start} AS start, count(*) AS customers FROM customers GROUP BY ALL)
+),
+customers_at AS (
+  SELECT ${label} AS cohort, xs.months, sum(h.customers) AS customers FROM headcount h JOIN xs ON xs.months <= h.observed GROUP BY ALL
+),
+revenue_at AS (
+  SELECT ${label} AS cohort, xs.months, sum(s.revenue) AS revenue
+  FROM spend s JOIN headcount h USING (grp, start) JOIN xs ON xs.months <= h.observed AND s.k < xs.months
   GROUP BY ALL
 )
-SELECT cohort, months, CAST(count(*) AS INTEGER) AS customers, CAST(avg(revenue) AS DOUBLE) AS ltv
-FROM windowed GROUP BY ALL ORDER BY cohort, months`;
+SELECT cohort, months, CAST(customers AS INTEGER) AS customers, CAST(coalesce(revenue, 0) / customers AS DOUBLE) AS ltv
+FROM customers_at LEFT JOIN revenue_at USING (cohort, months)
+ORDER BY cohort, months`;
+}
+
+/**
+ * Whole calendar months from `from` to `to`: the largest k with from + k months ≤ to, where DuckDB's
+ * month arithmetic keeps the day of the month and clamps it to the month's end.
+ */
+function wholeMonths(from: string, to: string): string {
+  // from + (month boundaries crossed) months lands in to's month, on from's day clamped to the month's end:
+  // past `to` exactly when from's day is later and `to` is not its month's last day
+  return `(date_diff('month', ${from}, ${to}) - CAST(day(${from}) > day(${to}) AND ${to} < last_day(${to}) AS INTEGER))`;
 }

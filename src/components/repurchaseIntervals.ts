@@ -21,23 +21,26 @@ export interface IntervalOptions {
 export function intervalsCte({groupBy = "transition", excludeSubscriptions = false}: IntervalOptions): string {
   const group = {
     transition: "CASE n WHEN 2 THEN '1→2' WHEN 3 THEN '2→3' ELSE '3+' END",
-    first_product: "first_product_id",
-    first_category: "first_category",
+    first_product: "f.first_product_id",
+    first_category: "f.first_category",
     order_type: "CASE WHEN subscription_id IS NULL THEN 'one_off' ELSE 'subscription' END"
   }[groupBy];
+  const byFirstOrder = groupBy === "first_product" || groupBy === "first_category";
+  // each order's place among its customer's counted orders, in time order
+  const place = "OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id)";
   return `ordered AS (
-  SELECT o.customer_id, o.order_date, o.subscription_id, o.delivery_number,
-    row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id) AS n,
-    date_diff('day', lag(o.order_date) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id), o.order_date) AS days
+  SELECT o.customer_id, o.subscription_id, o.delivery_number,${groupBy === "transition" ? ` row_number() ${place} AS n,` : ""}
+    date_diff('day', lag(o.order_date) ${place}, o.order_date) AS days
   FROM orders o WHERE o.status = ${v(COUNTED_STATUS)}
-),
+),${byFirstOrder ? `
 firsts AS (
   SELECT c.customer_id, c.first_product_id, coalesce(p.category, c.first_product_id) AS first_category
   FROM customers c LEFT JOIN products p ON p.product_id = c.first_product_id
-),
+),` : ""}
 intervals AS (
-  SELECT ${group} AS grp, days FROM ordered JOIN firsts USING (customer_id)
-  WHERE n > 1 ${excludeSubscriptions ? "AND NOT coalesce(delivery_number > 1, false)" : ""}
+  -- a customer's first order ends no interval
+  SELECT ${group} AS grp, days FROM ordered${byFirstOrder ? " JOIN firsts f USING (customer_id)" : ""}
+  WHERE days IS NOT NULL ${excludeSubscriptions ? "AND NOT coalesce(delivery_number > 1, false)" : ""}
 )`;
 }
 

@@ -15,27 +15,37 @@ export interface SubscriptionOptions {
 export const SUBSCRIPTION_GROUPINGS = ["all", "cohort", "product"] as const;
 export type SubscriptionGrouping = (typeof SUBSCRIPTION_GROUPINGS)[number];
 
+/** Columns of the `subscriptions` CTE beyond those every analysis uses, carried only when asked for. */
+export interface SubscriptionColumns {
+  /** The subscription's product: its first delivery's largest line (ties: the first line). */
+  product?: boolean;
+  /** The subscriber. */
+  customer?: boolean;
+}
+
 /** The `deliveries` and `subscriptions` CTEs. */
-export function subscriptionsCte({asOf, graceDays = 15}: SubscriptionOptions): string {
+export function subscriptionsCte({asOf, graceDays = 15}: SubscriptionOptions, {product = false, customer = false}: SubscriptionColumns = {}): string {
+  const extra = (wanted: boolean, column: string) => (wanted ? ` ${column},` : "");
   return `deliveries AS (
-  SELECT o.subscription_id, o.customer_id, o.order_id, o.order_date, o.delivery_number,
+  SELECT o.subscription_id,${extra(customer, "o.customer_id")}${extra(product, "o.order_id")} o.order_date, o.delivery_number,
     date_diff('day', lag(o.order_date) OVER (PARTITION BY o.subscription_id ORDER BY o.delivery_number, o.ordered_at), o.order_date) AS gap
   FROM orders o WHERE o.status = ${v(COUNTED_STATUS)} AND o.subscription_id IS NOT NULL
 ),
-first_lines AS (
-  SELECT l.order_id, first(l.product_id ORDER BY l.amount DESC, l.line_number) AS product_id FROM order_lines l GROUP BY l.order_id
-),
 measured AS (
-  SELECT d.subscription_id, any_value(d.customer_id) AS customer_id, min(d.order_date) AS start_date,
-    CAST(max(d.delivery_number) AS INTEGER) AS deliveries, max(d.order_date) AS last_date,
-    coalesce(median(d.gap), 30) AS cycle, arg_max(d.gap, d.delivery_number) AS last_gap,
-    arg_min(f.product_id, d.delivery_number) AS product_id
-  FROM deliveries d JOIN first_lines f USING (order_id) GROUP BY d.subscription_id
-),
+  SELECT subscription_id,${extra(customer, "any_value(customer_id) AS customer_id")} min(order_date) AS start_date,
+    CAST(max(delivery_number) AS INTEGER) AS deliveries, max(order_date) AS last_date,
+    coalesce(median(gap), 30) AS cycle, arg_max(gap, delivery_number) AS last_gap${product ? ", arg_min(order_id, delivery_number) AS first_order_id" : ""}
+  FROM deliveries GROUP BY subscription_id
+),${product ? `
+first_lines AS (
+  -- every order has lines (the snapshot checks it): only the first deliveries' lines are read
+  SELECT l.order_id AS first_order_id, first(l.product_id ORDER BY l.amount DESC, l.line_number) AS product_id
+  FROM order_lines l SEMI JOIN measured m ON m.first_order_id = l.order_id GROUP BY l.order_id
+),` : ""}
 subscriptions AS (
-  SELECT *, date_diff('day', last_date, DATE ${v(asOf)}) AS since_last,
+  SELECT m.*,${extra(product, "f.product_id")} date_diff('day', last_date, DATE ${v(asOf)}) AS since_last,
     date_diff('day', last_date, DATE ${v(asOf)}) > 2 * cycle + ${v(graceDays)} AS ended
-  FROM measured
+  FROM measured m${product ? " JOIN first_lines f USING (first_order_id)" : ""}
 )`;
 }
 
@@ -57,19 +67,20 @@ export function retentionSql(options: SubscriptionOptions & {by?: SubscriptionGr
   const {by = "all", maxDelivery = 12} = options;
   const group = {all: "'all'", cohort: "strftime(start_date, '%Y') || '-Q' || quarter(start_date)", product: "product_id"}[by];
   return `
-WITH ${subscriptionsCte(options)},
+WITH ${subscriptionsCte(options, {product: by === "product"})},
 grouped AS (SELECT *, ${group} AS grp FROM subscriptions),
 steps AS (SELECT CAST(unnest(range(1, ${v(maxDelivery + 1)})) AS INTEGER) AS delivery),
 skips AS (
   SELECT s.grp, d.delivery_number AS delivery, count(*) AS skipped
   FROM deliveries d JOIN grouped s USING (subscription_id) WHERE d.gap > 1.5 * s.cycle GROUP BY ALL
 ),
+lengths AS (SELECT grp, deliveries, ended, count(*) AS subscriptions FROM grouped GROUP BY ALL),
 counts AS (
   -- a subscription still active at exactly this delivery may go on: censored, left out of the next step
   SELECT grp, steps.delivery,
-    count(*) FILTER (WHERE deliveries >= steps.delivery) AS reached,
-    count(*) FILTER (WHERE NOT ended AND deliveries = steps.delivery) AS censored
-  FROM grouped CROSS JOIN steps GROUP BY ALL
+    coalesce(sum(subscriptions) FILTER (WHERE deliveries >= steps.delivery), 0) AS reached,
+    coalesce(sum(subscriptions) FILTER (WHERE NOT ended AND deliveries = steps.delivery), 0) AS censored
+  FROM lengths CROSS JOIN steps GROUP BY ALL
 ),
 risk AS (SELECT *, lag(reached - censored) OVER (PARTITION BY grp ORDER BY delivery) AS at_risk FROM counts)
 SELECT grp AS "group", delivery, CAST(reached AS INTEGER) AS active, CAST(at_risk AS INTEGER) AS at_risk,
@@ -99,7 +110,7 @@ FROM subscriptions GROUP BY ALL ORDER BY t, lost`;
  */
 export function churnWatchSql(options: SubscriptionOptions): string {
   return `
-WITH ${subscriptionsCte(options)}
+WITH ${subscriptionsCte(options, {product: true, customer: true})}
 SELECT s.subscription_id, s.customer_id, s.product_id, coalesce(p.name, s.product_id) AS product, coalesce(p.name_en, s.product_id) AS product_en,
   strftime(s.last_date, '%Y-%m-%d') AS last_delivery_date, s.deliveries, CAST(s.since_last AS INTEGER) AS days_since_last,
   CAST(s.cycle AS DOUBLE) AS cycle, s.since_last > s.cycle + 7 AS overdue, coalesce(s.last_gap > 1.5 * s.cycle, false) AS skipped

@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchases, fitBgNbd, type BgNbdParams} from "../../src/components/bgnbd.js";
-import {clvInputsSql, type ClvInput} from "../../src/components/clvInputs.js";
+import {clvInputsSql, repeatPurchaseDaysSql, type ClvInput} from "../../src/components/clvInputs.js";
 import {fitGammaGamma, gammaGammaLogLikelihood} from "../../src/components/gammaGamma.js";
 import {cdnowPublishedSummary, cdnowSampleOrders} from "../fixtures/cdnowSample.js";
 import {openWasmDuckDB} from "../support/wasmDuckDB.js";
@@ -64,5 +64,36 @@ describe("the CDNOW sample, calibration to 1997-09-30 in weeks", () => {
     // the grouped total the fit maximises is the paper's likelihood summed customer by customer
     const byCustomer = inputs.filter((c) => c.x > 0).reduce((s, c) => s + gammaGammaLogLikelihood(gg, {x: c.x, m: c.monetary! / 100}), 0);
     expect(gg.logLikelihood).toBeCloseTo(byCustomer, 6);
+  });
+});
+
+describe("inputs by hand, calibration to 2024-01-31 in days", () => {
+  it("takes one day's orders as one purchase, leaves out customers first seen later and counts holdout days", async () => {
+    const db = await openWasmDuckDB();
+    const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    let id = 0;
+    const order = (customer_id: string, date: string, revenue: number, status = "completed") => ({order_id: String(++id), customer_id, order_date: d(date), revenue, status});
+    db.createTable("orders", [
+      // a: first day Jan 1 (150 over two orders), a repeat day Jan 10 (30 + 20; the cancelled order never counts),
+      // then two holdout days, one of them with two orders
+      order("a", "2024-01-01", 100), order("a", "2024-01-01", 50),
+      order("a", "2024-01-10", 30), order("a", "2024-01-10", 20), order("a", "2024-01-10", 999, "cancelled"),
+      order("a", "2024-02-01", 10), order("a", "2024-02-01", 10), order("a", "2024-02-05", 10),
+      // b: first seen after the calibration end
+      order("b", "2024-02-02", 500), order("b", "2024-02-09", 500),
+      // c: one order on the calibration end
+      order("c", "2024-01-31", 70)
+    ]);
+    expect(db.rows<ClvInput>(clvInputsSql({calibrationEnd: "2024-01-31", unit: "day"}))).toEqual([
+      {customer_id: "a", x: 1, t_x: 9, T: 30, monetary: 50, x_holdout: 2},
+      {customer_id: "c", x: 0, t_x: 0, T: 0, monetary: null, x_holdout: 0}
+    ]);
+    const day = (iso: string) => Date.parse(iso) / 86_400_000;
+    expect(db.rows(repeatPurchaseDaysSql({calibrationEnd: "2024-01-31"}))).toEqual([
+      {day: day("2024-01-10"), repeats: 1},
+      {day: day("2024-02-01"), repeats: 1},
+      {day: day("2024-02-05"), repeats: 1}
+    ]);
+    db.close();
   });
 });

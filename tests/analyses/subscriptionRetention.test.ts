@@ -114,3 +114,31 @@ describe("retentionSql against plain JavaScript on random subscriptions", () => 
     }
   });
 });
+
+describe("a subscription's product", () => {
+  it("is its first delivery's largest line, the first line on a tie", async () => {
+    const other = await openWasmDuckDB();
+    const delivery = (subscription_id: string, n: number, date: string) => ({
+      order_id: `${subscription_id}${n}`, customer_id: `c${subscription_id}`, ordered_at: new Date(`${date}T09:00:00Z`),
+      order_date: new Date(`${date}T00:00:00Z`), status: "completed", subscription_id, delivery_number: n
+    });
+    other.createTable("orders", [delivery("P", 1, "2024-01-01"), delivery("P", 2, "2024-01-31"), delivery("Q", 1, "2024-01-01")]);
+    other.createTable("order_lines", [
+      // P began with a trial set larger than its subscription line; later deliveries are the subscription alone
+      {order_id: "P1", line_number: 1, product_id: "SUB", amount: 1000},
+      {order_id: "P1", line_number: 2, product_id: "TRIAL", amount: 3000},
+      {order_id: "P2", line_number: 1, product_id: "SUB", amount: 4000},
+      // Q: two lines of one amount
+      {order_id: "Q1", line_number: 1, product_id: "SUB", amount: 2000},
+      {order_id: "Q1", line_number: 2, product_id: "TRIAL", amount: 2000}
+    ]);
+    const rows = other.rows<RetentionRow>(retentionSql({asOf: "2024-07-01", by: "product", maxDelivery: 2}));
+    expect(rows.map((r) => [r.group, r.delivery, r.active])).toEqual([
+      ["SUB", 1, 1],
+      ["SUB", 2, 0],
+      ["TRIAL", 1, 1],
+      ["TRIAL", 2, 1]
+    ]);
+    other.close();
+  });
+});
