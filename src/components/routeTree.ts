@@ -35,40 +35,50 @@ export interface RouteNode {
 
 export const ROUTE_DELIMITER = " > ";
 
+/** Orders 3 to `depth` of the customers whose second order came within the window, as columns kind_n, date_n. */
+function laterOrdersSql(windowDays: number, depth: number): string {
+  const levels = Array.from({length: depth - 2}, (_, i) => i + 3);
+  return `
+later AS (
+  -- order n only continues a route within n - 2 windows of the second, so later orders are never read;
+  -- the first order is left out and the second ranks 2 (ties broken by order id, as in the customers table)
+  SELECT o.customer_id, o.order_kind, o.order_date,
+    row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id) + 1 AS n
+  FROM customers c JOIN orders o ON o.customer_id = c.customer_id
+    AND o.order_date BETWEEN c.second_order_date AND c.second_order_date + ${v((depth - 2) * windowDays)}
+  WHERE c.orders >= 3 AND c.days_to_second <= ${v(windowDays)}
+    AND o.status = ${v(COUNTED_STATUS)} AND o.order_id <> c.first_order_id
+),
+later_by_n AS (
+  SELECT customer_id, ${levels.map((n) => `any_value(order_kind) FILTER (WHERE n = ${n}) AS kind_${n}, any_value(order_date) FILTER (WHERE n = ${n}) AS date_${n}`).join(",\n    ")}
+  FROM later GROUP BY customer_id
+)`;
+}
+
 /** Each customer's route as rows (customer_id, depth, path, kind, days): the tree's nodes before counting. */
 export function routeStepsSql({asOf, windowDays = 90, depth = 3}: RouteTreeOptions): string {
+  const levels = Array.from({length: depth}, (_, i) => i + 1);
+  const gap = (n: number) => `date_diff('day', date_${n - 1}, date_${n})`;
+  const within = (n: number) => `${gap(n)} <= ${v(windowDays)}`;
+  const linkedTo = (n: number) => (n === 2 ? "" : ` WHERE ${levels.slice(1, n - 1).map(within).join(" AND ")}`);
+  const prefix = (n: number) => levels.slice(0, n - 1).map((k) => `kind_${k} || ${v(ROUTE_DELIMITER)} || `).join("");
+  const step = (n: number) =>
+    n === 1
+      ? "SELECT customer_id, 1 AS depth, kind_1 AS kind, CAST(NULL AS BIGINT) AS days, kind_1 AS path FROM route"
+      : `SELECT customer_id, ${n} AS depth, kind, CASE WHEN ${within(n)} THEN ${gap(n)} END AS days, ${prefix(n)}kind AS path
+  FROM (
+    SELECT *, CASE WHEN ${within(n)} THEN kind_${n}
+      WHEN orders < ${n} AND date_${n - 1} + ${v(windowDays)} >= DATE ${v(asOf)} THEN 'too_young' ELSE 'none' END AS kind
+    FROM route${linkedTo(n)}
+  )`;
   return `
-WITH counted AS (
-  SELECT customer_id, order_date, order_kind,
-    row_number() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS n
-  FROM orders WHERE status = ${v(COUNTED_STATUS)}
-),
-gaps AS (
-  SELECT *, date_diff('day', lag(order_date) OVER (PARTITION BY customer_id ORDER BY n), order_date) AS days
-  FROM counted WHERE n <= ${v(depth)}
-),
-chain AS (
-  -- the route follows orders while each comes within the window of the one before
-  SELECT *, bool_and(n = 1 OR days <= ${v(windowDays)}) OVER (PARTITION BY customer_id ORDER BY n) AS linked
-  FROM gaps
-),
-linked AS (
-  SELECT customer_id, n AS depth, order_kind AS kind, days, order_date,
-    array_to_string(list(order_kind) OVER (PARTITION BY customer_id ORDER BY n), ${v(ROUTE_DELIMITER)}) AS path
-  FROM chain WHERE linked
-),
-last AS (SELECT * FROM linked QUALIFY depth = max(depth) OVER (PARTITION BY customer_id)),
-ends AS (
-  -- where a route stops before the last level: nothing within the window, or the window not over yet
-  SELECT l.customer_id, l.depth + 1 AS depth,
-    CASE WHEN next.n IS NULL AND l.order_date + ${v(windowDays)} >= DATE ${v(asOf)} THEN 'too_young' ELSE 'none' END AS kind,
-    CAST(NULL AS BIGINT) AS days, l.path
-  FROM last l LEFT JOIN counted next ON next.customer_id = l.customer_id AND next.n = l.depth + 1
-  WHERE l.depth < ${v(depth)}
+WITH ${depth >= 3 ? `${laterOrdersSql(windowDays, depth)},` : ""}
+route AS (
+  SELECT c.customer_id, c.orders, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
+    c.second_order_kind AS kind_2, c.second_order_date AS date_2${levels.slice(2).map((n) => `, l.kind_${n}, l.date_${n}`).join("")}
+  FROM customers c${depth >= 3 ? " LEFT JOIN later_by_n l USING (customer_id)" : ""}
 )
-SELECT customer_id, depth, kind, days, path FROM linked
-UNION ALL
-SELECT customer_id, depth, kind, days, path || ${v(ROUTE_DELIMITER)} || kind FROM ends`;
+${levels.map(step).join("\nUNION ALL\n")}`;
 }
 
 /** Every node of the route tree: customers, share of parent, median days from the previous order, LTV. */
