@@ -35,9 +35,10 @@ export interface RouteNode {
 
 export const ROUTE_DELIMITER = " > ";
 
+const levelsTo = (depth: number) => Array.from({length: depth}, (_, i) => i + 1);
+
 /** Orders 3 to `depth` of the customers whose second order came within the window, as columns kind_n, date_n. */
-function laterOrdersSql(windowDays: number, depth: number): string {
-  const levels = Array.from({length: depth - 2}, (_, i) => i + 3);
+function laterOrdersCtes(windowDays: number, depth: number): string {
   return `
 later AS (
   -- order n only continues a route within n - 2 windows of the second, so later orders are never read;
@@ -50,49 +51,73 @@ later AS (
     AND o.status = ${v(COUNTED_STATUS)} AND o.order_id <> c.first_order_id
 ),
 later_by_n AS (
-  SELECT customer_id, ${levels.map((n) => `any_value(order_kind) FILTER (WHERE n = ${n}) AS kind_${n}, any_value(order_date) FILTER (WHERE n = ${n}) AS date_${n}`).join(",\n    ")}
+  SELECT customer_id, ${levelsTo(depth)
+    .slice(2)
+    .map((n) => `any_value(order_kind) FILTER (WHERE n = ${n}) AS kind_${n}, any_value(order_date) FILTER (WHERE n = ${n}) AS date_${n}`)
+    .join(",\n    ")}
   FROM later GROUP BY customer_id
 )`;
 }
 
-/** Each customer's route as rows (customer_id, depth, path, kind, days): the tree's nodes before counting. */
-export function routeStepsSql({asOf, windowDays = 90, depth = 3}: RouteTreeOptions): string {
-  const levels = Array.from({length: depth}, (_, i) => i + 1);
+/** The `route` CTE: one row per customer with the kind and date of orders 1 to `depth` (kind_n, date_n) and `orders`. */
+function routeCtes({windowDays = 90, depth = 3}: RouteTreeOptions): string {
+  const later = depth >= 3;
+  return `${later ? `${laterOrdersCtes(windowDays, depth)},` : ""}
+route AS (
+  SELECT c.customer_id, c.orders, c.revenue, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
+    c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth).slice(2).map((n) => `, l.kind_${n}, l.date_${n}`).join("")}
+  FROM customers c${later ? " LEFT JOIN later_by_n l USING (customer_id)" : ""}
+)`;
+}
+
+/**
+ * The route's steps, read from `from` (the route CTE or one with more columns, `carry`): one row per customer and
+ * level, with depth, kind, days from the previous order (continued routes only) and the path as level_1 … level_depth.
+ */
+function stepsSql({asOf, windowDays = 90, depth = 3}: RouteTreeOptions, from: string, carry: string[] = []): string {
+  const levels = levelsTo(depth);
   const gap = (n: number) => `date_diff('day', date_${n - 1}, date_${n})`;
   const within = (n: number) => `${gap(n)} <= ${v(windowDays)}`;
   const linkedTo = (n: number) => (n === 2 ? "" : ` WHERE ${levels.slice(1, n - 1).map(within).join(" AND ")}`);
-  const prefix = (n: number) => levels.slice(0, n - 1).map((k) => `kind_${k} || ${v(ROUTE_DELIMITER)} || `).join("");
+  // level k of a depth-n step: order k's kind above it, its own kind at n, null below
+  const path = (n: number) => levels.map((k) => `${k < n ? `kind_${k}` : k === n ? "kind" : "NULL"} AS level_${k}`).join(", ");
+  const rest = ["customer_id", ...carry].join(", ");
   const step = (n: number) =>
     n === 1
-      ? "SELECT customer_id, 1 AS depth, kind_1 AS kind, CAST(NULL AS BIGINT) AS days, kind_1 AS path FROM route"
-      : `SELECT customer_id, ${n} AS depth, kind, CASE WHEN ${within(n)} THEN ${gap(n)} END AS days, ${prefix(n)}kind AS path
+      ? `SELECT ${rest}, 1 AS depth, kind, CAST(NULL AS BIGINT) AS days, ${path(1)} FROM (SELECT *, kind_1 AS kind FROM ${from})`
+      : `SELECT ${rest}, ${n} AS depth, kind, CASE WHEN ${within(n)} THEN ${gap(n)} END AS days, ${path(n)}
   FROM (
     SELECT *, CASE WHEN ${within(n)} THEN kind_${n}
       WHEN orders < ${n} AND date_${n - 1} + ${v(windowDays)} >= DATE ${v(asOf)} THEN 'too_young' ELSE 'none' END AS kind
-    FROM route${linkedTo(n)}
+    FROM ${from}${linkedTo(n)}
   )`;
-  return `
-WITH ${depth >= 3 ? `${laterOrdersSql(windowDays, depth)},` : ""}
-route AS (
-  SELECT c.customer_id, c.orders, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
-    c.second_order_kind AS kind_2, c.second_order_date AS date_2${levels.slice(2).map((n) => `, l.kind_${n}, l.date_${n}`).join("")}
-  FROM customers c${depth >= 3 ? " LEFT JOIN later_by_n l USING (customer_id)" : ""}
-)
-${levels.map(step).join("\nUNION ALL\n")}`;
+  return levels.map(step).join("\nUNION ALL\n");
+}
+
+/** The path (`a > b > c`) of a step or node with columns level_1 … level_depth. */
+function pathSql(depth: number): string {
+  return `concat_ws(${v(ROUTE_DELIMITER)}, ${levelsTo(depth).map((n) => `level_${n}`).join(", ")})`;
+}
+
+/** Each customer's route as rows (customer_id, revenue, depth, kind, days, level_1 … level_depth): the tree's nodes before counting. */
+export function routeStepsSql(options: RouteTreeOptions): string {
+  return `WITH ${routeCtes(options)}\n${stepsSql(options, "route", ["revenue"])}`;
 }
 
 /** Every node of the route tree: customers, share of parent, median days from the previous order, LTV. */
 export function routeTreeSql(options: RouteTreeOptions): string {
-  const {asOf, ltvMonths = 12} = options;
+  const {asOf, depth = 3, ltvMonths = 12} = options;
   return `
-WITH steps AS (${routeStepsSql(options)}),
+WITH ${routeCtes(options)},
 ${earlyRevenueCte(asOf, ltvMonths)},
-nodes AS (
-  SELECT s.path, s.depth, s.kind, count(*) AS customers, median(s.days) AS median_days,
-    avg(c.revenue) AS ltv, avg(e.revenue) AS ltv_x
-  FROM steps s JOIN customers c USING (customer_id) LEFT JOIN early e USING (customer_id)
-  GROUP BY ALL
+route_values AS (SELECT r.*, e.revenue AS early_revenue FROM route r LEFT JOIN early e USING (customer_id)),
+steps AS (${stepsSql(options, "route_values", ["revenue", "early_revenue"])}),
+counted_nodes AS (
+  SELECT depth, ${levelsTo(depth).map((n) => `level_${n}`).join(", ")}, any_value(kind) AS kind, count(*) AS customers,
+    median(days) AS median_days, avg(revenue) AS ltv, avg(early_revenue) AS ltv_x
+  FROM steps GROUP BY ALL
 ),
+nodes AS (SELECT ${pathSql(depth)} AS path, * FROM counted_nodes),
 parents AS (
   SELECT coalesce(p.path, '') AS path, coalesce(p.customers, (SELECT count(*) FROM customers)) AS customers,
     coalesce(sum(ch.customers) FILTER (WHERE ch.kind = 'too_young'), 0) AS too_young
@@ -108,16 +133,24 @@ FROM nodes n LEFT JOIN parents pa
 ORDER BY n.path`;
 }
 
+/** Whether a step is at `path`: its depth and its kinds level by level (no string is built per customer). */
+function atPathSql(path: string, depth: number): string {
+  const kinds = path.split(ROUTE_DELIMITER);
+  if (kinds.length > depth) return "FALSE";
+  return `(depth = ${v(kinds.length)} AND ${kinds.map((kind, i) => `level_${i + 1} = ${v(kind)}`).join(" AND ")})`;
+}
+
 /** The customers at one node of the tree, for `customerListSql`. */
 export function routeNodeIdsSql(options: RouteTreeOptions & {path: string}): string {
-  return `SELECT customer_id FROM (${routeStepsSql(options)}) WHERE path = ${v(options.path)}`;
+  return `SELECT customer_id FROM (${routeStepsSql(options)}) WHERE ${atPathSql(options.path, options.depth ?? 3)}`;
 }
 
 /** Revenue to date of the customers at each of `paths`, in one pass over the routes (for small nodes' intervals). */
 export function routeNodeRevenuesSql(options: RouteTreeOptions & {paths: string[]}): string {
   if (options.paths.length === 0) throw new RangeError("routeNodeRevenuesSql needs at least one path");
-  return `SELECT s.path, CAST(c.revenue AS DOUBLE) AS revenue
-FROM (${routeStepsSql(options)}) s JOIN customers c USING (customer_id)
-WHERE s.path IN (${options.paths.map(v).join(", ")})
-ORDER BY s.path, c.customer_id`;
+  const depth = options.depth ?? 3;
+  return `SELECT ${pathSql(depth)} AS path, CAST(revenue AS DOUBLE) AS revenue
+FROM (${routeStepsSql(options)})
+WHERE ${options.paths.map((p) => atPathSql(p, depth)).join(" OR ")}
+ORDER BY path, customer_id`;
 }
