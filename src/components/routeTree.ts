@@ -1,4 +1,4 @@
-import {earlyRevenueCte} from "./earlyRevenue.js";
+import {earlyRevenueSql, lateRevenueCte} from "./earlyRevenue.js";
 import {COUNTED_STATUS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
 
@@ -64,7 +64,7 @@ function routeCtes({windowDays = 90, depth = 3}: RouteTreeOptions): string {
   const later = depth >= 3;
   return `${later ? `${laterOrdersCtes(windowDays, depth)},` : ""}
 route AS (
-  SELECT c.customer_id, c.orders, c.revenue, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
+  SELECT c.customer_id, c.orders, c.revenue, c.first_order_date, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
     c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth).slice(2).map((n) => `, l.kind_${n}, l.date_${n}`).join("")}
   FROM customers c${later ? " LEFT JOIN later_by_n l USING (customer_id)" : ""}
 )`;
@@ -109,8 +109,10 @@ export function routeTreeSql(options: RouteTreeOptions): string {
   const {asOf, depth = 3, ltvMonths = 12} = options;
   return `
 WITH ${routeCtes(options)},
-${earlyRevenueCte(asOf, ltvMonths)},
-route_values AS (SELECT r.*, e.revenue AS early_revenue FROM route r LEFT JOIN early e USING (customer_id)),
+${lateRevenueCte(asOf, ltvMonths)},
+route_values AS (
+  SELECT r.*, ${earlyRevenueSql(asOf, ltvMonths, "r")} AS early_revenue FROM route r LEFT JOIN late l USING (customer_id)
+),
 steps AS (${stepsSql(options, "route_values", ["revenue", "early_revenue"])}),
 counted_nodes AS (
   SELECT depth, ${levelsTo(depth).map((n) => `level_${n}`).join(", ")}, any_value(kind) AS kind, count(*) AS customers,
