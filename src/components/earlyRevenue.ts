@@ -24,7 +24,9 @@ export function lateRevenueCte(asOf: string, months: number): string {
   FROM customers c JOIN orders o
     ON o.customer_id = c.customer_id AND o.order_date >= c.first_order_date + INTERVAL ${v(months)} MONTH
   WHERE c.first_order_date <= ${lastObservedFirstDateSql(asOf, months)}
-    AND c.last_order_date >= c.first_order_date + INTERVAL ${v(months)} MONTH AND o.status = ${v(COUNTED_STATUS)}
+    -- ${v(months)} months are at least ${v(28 * months)} days: the cheap test first
+    AND c.tenure_days >= ${v(28 * months)} AND c.last_order_date >= c.first_order_date + INTERVAL ${v(months)} MONTH
+    AND o.status = ${v(COUNTED_STATUS)}
   GROUP BY c.customer_id
 )`;
 }

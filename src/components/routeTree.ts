@@ -37,36 +37,31 @@ export const ROUTE_DELIMITER = " > ";
 
 const levelsTo = (depth: number) => Array.from({length: depth}, (_, i) => i + 1);
 
-/** Orders 3 to `depth` of the customers whose second order came within the window, as columns kind_n, date_n. */
-function laterOrdersCtes(windowDays: number, depth: number): string {
-  return `
-later AS (
-  -- order n only continues a route within n - 2 windows of the second, so later orders are never read;
-  -- the first order is left out and the second ranks 2 (ties broken by order id, as in the customers table)
-  SELECT o.customer_id, o.order_kind, o.order_date,
-    row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id) + 1 AS n
+/** The `later` CTE: orders 2 to `depth` of the customers whose second order came within the window, earliest first. */
+function laterOrdersCte(windowDays: number, depth: number): string {
+  return `later AS (
+  -- order n only continues a route within n - 2 windows of the second, so later orders are never read; the first
+  -- order is left out, so the second comes first (ties broken by order id, as in the customers table)
+  SELECT o.customer_id, min_by({kind: o.order_kind, date: o.order_date}, (o.ordered_at, o.order_id), ${v(depth - 1)}) AS next_orders
   FROM customers c JOIN orders o ON o.customer_id = c.customer_id
     AND o.order_date BETWEEN c.second_order_date AND c.second_order_date + ${v((depth - 2) * windowDays)}
   WHERE c.orders >= 3 AND c.days_to_second <= ${v(windowDays)}
     AND o.status = ${v(COUNTED_STATUS)} AND o.order_id <> c.first_order_id
-),
-later_by_n AS (
-  SELECT customer_id, ${levelsTo(depth)
-    .slice(2)
-    .map((n) => `any_value(order_kind) FILTER (WHERE n = ${n}) AS kind_${n}, any_value(order_date) FILTER (WHERE n = ${n}) AS date_${n}`)
-    .join(",\n    ")}
-  FROM later GROUP BY customer_id
+  GROUP BY o.customer_id
 )`;
 }
 
 /** The `route` CTE: one row per customer with the kind and date of orders 1 to `depth` (kind_n, date_n) and `orders`. */
 function routeCtes({windowDays = 90, depth = 3}: RouteTreeOptions): string {
   const later = depth >= 3;
-  return `${later ? `${laterOrdersCtes(windowDays, depth)},` : ""}
+  return `${later ? `${laterOrdersCte(windowDays, depth)},` : ""}
 route AS (
   SELECT c.customer_id, c.orders, c.revenue, c.first_order_date, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
-    c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth).slice(2).map((n) => `, l.kind_${n}, l.date_${n}`).join("")}
-  FROM customers c${later ? " LEFT JOIN later_by_n l USING (customer_id)" : ""}
+    c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth)
+      .slice(2)
+      .map((n) => `, l.next_orders[${n - 1}].kind AS kind_${n}, l.next_orders[${n - 1}].date AS date_${n}`)
+      .join("")}
+  FROM customers c${later ? " LEFT JOIN later l USING (customer_id)" : ""}
 )`;
 }
 
