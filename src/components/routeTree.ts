@@ -137,17 +137,23 @@ function atPathSql(path: string, depth: number): string {
   return `(depth = ${v(kinds.length)} AND ${kinds.map((kind, i) => `level_${i + 1} = ${v(kind)}`).join(" AND ")})`;
 }
 
+/** The tree's depth, cut to the deepest of `paths`: a node at level k depends only on each customer's first k orders. */
+function depthFor(paths: string[], depth = 3): number {
+  return Math.min(depth, Math.max(...paths.map((p) => p.split(ROUTE_DELIMITER).length)));
+}
+
 /** The customers at one node of the tree, for `customerListSql`. */
 export function routeNodeIdsSql(options: RouteTreeOptions & {path: string}): string {
-  return `SELECT customer_id FROM (${routeStepsSql(options)}) WHERE ${atPathSql(options.path, options.depth ?? 3)}`;
+  const depth = depthFor([options.path], options.depth);
+  return `SELECT customer_id FROM (${routeStepsSql({...options, depth})}) WHERE ${atPathSql(options.path, depth)}`;
 }
 
 /** Revenue to date of the customers at each of `paths`, in one pass over the routes (for small nodes' intervals). */
 export function routeNodeRevenuesSql(options: RouteTreeOptions & {paths: string[]}): string {
   if (options.paths.length === 0) throw new RangeError("routeNodeRevenuesSql needs at least one path");
-  const depth = options.depth ?? 3;
+  const depth = depthFor(options.paths, options.depth);
   return `SELECT ${pathSql(depth)} AS path, CAST(revenue AS DOUBLE) AS revenue
-FROM (${routeStepsSql(options)})
+FROM (${routeStepsSql({...options, depth})})
 WHERE ${options.paths.map((p) => atPathSql(p, depth)).join(" OR ")}
 ORDER BY path, customer_id`;
 }
