@@ -56,6 +56,7 @@ function routeCtes({windowDays = 90, depth = 3}: RouteTreeOptions): string {
   const later = depth >= 3;
   return `${later ? `${laterOrdersCte(windowDays, depth)},` : ""}
 route AS (
+  -- orders 1 and 2 as the customers table already holds them (same order: ordered_at, then order id)
   SELECT c.customer_id, c.orders, c.revenue, c.first_order_date, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
     c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth)
       .slice(2)
@@ -82,6 +83,8 @@ function stepsSql({asOf, windowDays = 90, depth = 3}: RouteTreeOptions, from: st
       ? `SELECT ${rest}, 1 AS depth, kind, CAST(NULL AS BIGINT) AS days, ${path(1)} FROM (SELECT *, kind_1 AS kind FROM ${from})`
       : `SELECT ${rest}, ${n} AS depth, kind, CASE WHEN ${within(n)} THEN ${gap(n)} END AS days, ${path(n)}
   FROM (
+    -- the route goes on while each order comes within the window of the one before; where it stops: none, or
+    -- too_young when no next order has come yet and the window is not over on the as-of date
     SELECT *, CASE WHEN ${within(n)} THEN kind_${n}
       WHEN orders < ${n} AND date_${n - 1} + ${v(windowDays)} >= DATE ${v(asOf)} THEN 'too_young' ELSE 'none' END AS kind
     FROM ${from}${linkedTo(n)}

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {lastObservedFirstDateSql} from "../../src/components/earlyRevenue.js";
+import {lastObservedFirstDate} from "../../src/components/earlyRevenue.js";
 import {crossSellSql, firstProductSql, type CrossSellPair, type FirstProductRow} from "../../src/components/repeatProducts.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
@@ -103,11 +103,11 @@ describe("firstProductSql and crossSellSql against plain JavaScript on a random 
 
 describe("X-month LTV read from revenue to date less the orders after the months", () => {
   it("finds the last observed first-order date as adding months to each first order would, month ends included", () => {
-    const asOfs = ["2024-02-28", "2024-02-29", "2024-03-01", "2024-03-30", "2024-03-31", "2024-04-30", "2025-02-28", "2025-12-31", "2026-01-01"];
+    const asOfs = ["2024-02-28", "2024-02-29", "2024-03-01", "2024-03-30", "2024-03-31", "2024-04-30", "2024-12-31", "2025-01-15", "2025-02-28", "2025-12-31", "2026-01-01"];
     for (const asOf of asOfs) {
       for (const months of [1, 2, 3, 6, 12, 24]) {
         const [{wrong}] = tiny.rows<{wrong: number}>(`
-          SELECT count(*) FILTER (WHERE (d + INTERVAL ${months} MONTH <= DATE '${asOf}') <> (d <= ${lastObservedFirstDateSql(asOf, months)})) AS wrong
+          SELECT count(*) FILTER (WHERE (d + INTERVAL ${months} MONTH <= DATE '${asOf}') <> (d <= DATE '${lastObservedFirstDate(asOf, months)}')) AS wrong
           FROM (SELECT CAST(DATE '${asOf}' - INTERVAL (r) DAY AS DATE) AS d FROM range(0, 800) t(r))`);
         expect([asOf, months, wrong]).toEqual([asOf, months, 0]);
       }
