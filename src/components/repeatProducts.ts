@@ -1,4 +1,4 @@
-import {earlyRevenueCte} from "./earlyRevenue.js";
+import {earlyRevenueSql, lateRevenueCte} from "./earlyRevenue.js";
 import {segmentAssignmentSql} from "./segmentAssignment.js";
 import {COUNTED_STATUS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
@@ -32,11 +32,11 @@ export interface FirstProductRow {
  */
 export function firstProductSql({asOf, windowDays = 90, ltvMonths = 12}: FirstProductOptions): string {
   return `
-WITH ${earlyRevenueCte(asOf, ltvMonths)},
+WITH ${lateRevenueCte(asOf, ltvMonths)},
 base AS (
   SELECT c.*, c.first_order_date + ${v(windowDays)} < DATE ${v(asOf)} AS window_over,
-    c.days_to_second <= ${v(windowDays)} AS came_back, e.revenue AS early_revenue
-  FROM customers c LEFT JOIN early e USING (customer_id)
+    c.days_to_second <= ${v(windowDays)} AS came_back, ${earlyRevenueSql(asOf, ltvMonths)} AS early_revenue
+  FROM customers c LEFT JOIN late l USING (customer_id)
 )
 SELECT b.first_product_id, coalesce(any_value(p.name), b.first_product_id) AS name,
   coalesce(any_value(p.name_en), b.first_product_id) AS name_en,

@@ -1,4 +1,4 @@
-import {earlyRevenueCte} from "./earlyRevenue.js";
+import {earlyRevenueSql, lateRevenueCte} from "./earlyRevenue.js";
 import {COUNTED_STATUS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
 
@@ -35,54 +35,89 @@ export interface RouteNode {
 
 export const ROUTE_DELIMITER = " > ";
 
-/** Each customer's route as rows (customer_id, depth, path, kind, days): the tree's nodes before counting. */
-export function routeStepsSql({asOf, windowDays = 90, depth = 3}: RouteTreeOptions): string {
-  return `
-WITH counted AS (
-  SELECT customer_id, order_date, order_kind,
-    row_number() OVER (PARTITION BY customer_id ORDER BY ordered_at, order_id) AS n
-  FROM orders WHERE status = ${v(COUNTED_STATUS)}
-),
-gaps AS (
-  SELECT *, date_diff('day', lag(order_date) OVER (PARTITION BY customer_id ORDER BY n), order_date) AS days
-  FROM counted WHERE n <= ${v(depth)}
-),
-chain AS (
-  -- the route follows orders while each comes within the window of the one before
-  SELECT *, bool_and(n = 1 OR days <= ${v(windowDays)}) OVER (PARTITION BY customer_id ORDER BY n) AS linked
-  FROM gaps
-),
-linked AS (
-  SELECT customer_id, n AS depth, order_kind AS kind, days, order_date,
-    array_to_string(list(order_kind) OVER (PARTITION BY customer_id ORDER BY n), ${v(ROUTE_DELIMITER)}) AS path
-  FROM chain WHERE linked
-),
-last AS (SELECT * FROM linked QUALIFY depth = max(depth) OVER (PARTITION BY customer_id)),
-ends AS (
-  -- where a route stops before the last level: nothing within the window, or the window not over yet
-  SELECT l.customer_id, l.depth + 1 AS depth,
-    CASE WHEN next.n IS NULL AND l.order_date + ${v(windowDays)} >= DATE ${v(asOf)} THEN 'too_young' ELSE 'none' END AS kind,
-    CAST(NULL AS BIGINT) AS days, l.path
-  FROM last l LEFT JOIN counted next ON next.customer_id = l.customer_id AND next.n = l.depth + 1
-  WHERE l.depth < ${v(depth)}
-)
-SELECT customer_id, depth, kind, days, path FROM linked
-UNION ALL
-SELECT customer_id, depth, kind, days, path || ${v(ROUTE_DELIMITER)} || kind FROM ends`;
+const levelsTo = (depth: number) => Array.from({length: depth}, (_, i) => i + 1);
+
+/** The `later` CTE: orders 2 to `depth` of the customers whose second order came within the window, earliest first. */
+function laterOrdersCte(windowDays: number, depth: number): string {
+  return `later AS (
+  -- order n only continues a route within n - 2 windows of the second, so later orders are never read; the first
+  -- order is left out, so the second comes first (ties broken by order id, as in the customers table)
+  SELECT o.customer_id, min_by({kind: o.order_kind, date: o.order_date}, (o.ordered_at, o.order_id), ${v(depth - 1)}) AS next_orders
+  FROM customers c JOIN orders o ON o.customer_id = c.customer_id
+    AND o.order_date BETWEEN c.second_order_date AND c.second_order_date + ${v((depth - 2) * windowDays)}
+  WHERE c.orders >= 3 AND c.days_to_second <= ${v(windowDays)}
+    AND o.status = ${v(COUNTED_STATUS)} AND o.order_id <> c.first_order_id
+  GROUP BY o.customer_id
+)`;
+}
+
+/** The `route` CTE: one row per customer with the kind and date of orders 1 to `depth` (kind_n, date_n) and `orders`. */
+function routeCtes({windowDays = 90, depth = 3}: RouteTreeOptions): string {
+  const later = depth >= 3;
+  return `${later ? `${laterOrdersCte(windowDays, depth)},` : ""}
+route AS (
+  -- orders 1 and 2 as the customers table already holds them (same order: ordered_at, then order id)
+  SELECT c.customer_id, c.orders, c.revenue, c.first_order_date, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
+    c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth)
+      .slice(2)
+      .map((n) => `, l.next_orders[${n - 1}].kind AS kind_${n}, l.next_orders[${n - 1}].date AS date_${n}`)
+      .join("")}
+  FROM customers c${later ? " LEFT JOIN later l USING (customer_id)" : ""}
+)`;
+}
+
+/**
+ * The route's steps, read from `from` (the route CTE or one with more columns, `carry`): one row per customer and
+ * level, with depth, kind, days from the previous order (continued routes only) and the path as level_1 … level_depth.
+ */
+function stepsSql({asOf, windowDays = 90, depth = 3}: RouteTreeOptions, from: string, carry: string[] = []): string {
+  const levels = levelsTo(depth);
+  const gap = (n: number) => `date_diff('day', date_${n - 1}, date_${n})`;
+  const within = (n: number) => `${gap(n)} <= ${v(windowDays)}`;
+  const linkedTo = (n: number) => (n === 2 ? "" : ` WHERE ${levels.slice(1, n - 1).map(within).join(" AND ")}`);
+  // level k of a depth-n step: order k's kind above it, its own kind at n, null below
+  const path = (n: number) => levels.map((k) => `${k < n ? `kind_${k}` : k === n ? "kind" : "NULL"} AS level_${k}`).join(", ");
+  const rest = ["customer_id", ...carry].join(", ");
+  const step = (n: number) =>
+    n === 1
+      ? `SELECT ${rest}, 1 AS depth, kind, CAST(NULL AS BIGINT) AS days, ${path(1)} FROM (SELECT *, kind_1 AS kind FROM ${from})`
+      : `SELECT ${rest}, ${n} AS depth, kind, CASE WHEN ${within(n)} THEN ${gap(n)} END AS days, ${path(n)}
+  FROM (
+    -- the route goes on while each order comes within the window of the one before; where it stops: none, or
+    -- too_young when no next order has come yet and the window is not over on the as-of date
+    SELECT *, CASE WHEN ${within(n)} THEN kind_${n}
+      WHEN orders < ${n} AND date_${n - 1} + ${v(windowDays)} >= DATE ${v(asOf)} THEN 'too_young' ELSE 'none' END AS kind
+    FROM ${from}${linkedTo(n)}
+  )`;
+  return levels.map(step).join("\nUNION ALL\n");
+}
+
+/** The path (`a > b > c`) of a step or node with columns level_1 … level_depth. */
+function pathSql(depth: number): string {
+  return `concat_ws(${v(ROUTE_DELIMITER)}, ${levelsTo(depth).map((n) => `level_${n}`).join(", ")})`;
+}
+
+/** Each customer's route as rows (customer_id, revenue, depth, kind, days, level_1 … level_depth): the tree's nodes before counting. */
+export function routeStepsSql(options: RouteTreeOptions): string {
+  return `WITH ${routeCtes(options)}\n${stepsSql(options, "route", ["revenue"])}`;
 }
 
 /** Every node of the route tree: customers, share of parent, median days from the previous order, LTV. */
 export function routeTreeSql(options: RouteTreeOptions): string {
-  const {asOf, ltvMonths = 12} = options;
+  const {asOf, depth = 3, ltvMonths = 12} = options;
   return `
-WITH steps AS (${routeStepsSql(options)}),
-${earlyRevenueCte(asOf, ltvMonths)},
-nodes AS (
-  SELECT s.path, s.depth, s.kind, count(*) AS customers, median(s.days) AS median_days,
-    avg(c.revenue) AS ltv, avg(e.revenue) AS ltv_x
-  FROM steps s JOIN customers c USING (customer_id) LEFT JOIN early e USING (customer_id)
-  GROUP BY ALL
+WITH ${routeCtes(options)},
+${lateRevenueCte(asOf, ltvMonths)},
+route_values AS (
+  SELECT r.*, ${earlyRevenueSql(asOf, ltvMonths, "r")} AS early_revenue FROM route r LEFT JOIN late l USING (customer_id)
 ),
+steps AS (${stepsSql(options, "route_values", ["revenue", "early_revenue"])}),
+counted_nodes AS (
+  SELECT depth, ${levelsTo(depth).map((n) => `level_${n}`).join(", ")}, any_value(kind) AS kind, count(*) AS customers,
+    median(days) AS median_days, avg(revenue) AS ltv, avg(early_revenue) AS ltv_x
+  FROM steps GROUP BY ALL
+),
+nodes AS (SELECT ${pathSql(depth)} AS path, * FROM counted_nodes),
 parents AS (
   SELECT coalesce(p.path, '') AS path, coalesce(p.customers, (SELECT count(*) FROM customers)) AS customers,
     coalesce(sum(ch.customers) FILTER (WHERE ch.kind = 'too_young'), 0) AS too_young
@@ -98,16 +133,30 @@ FROM nodes n LEFT JOIN parents pa
 ORDER BY n.path`;
 }
 
+/** Whether a step is at `path`: its depth and its kinds level by level (no string is built per customer). */
+function atPathSql(path: string, depth: number): string {
+  const kinds = path.split(ROUTE_DELIMITER);
+  if (kinds.length > depth) return "FALSE";
+  return `(depth = ${v(kinds.length)} AND ${kinds.map((kind, i) => `level_${i + 1} = ${v(kind)}`).join(" AND ")})`;
+}
+
+/** The tree's depth, cut to the deepest of `paths`: a node at level k depends only on each customer's first k orders. */
+function depthFor(paths: string[], depth = 3): number {
+  return Math.min(depth, Math.max(...paths.map((p) => p.split(ROUTE_DELIMITER).length)));
+}
+
 /** The customers at one node of the tree, for `customerListSql`. */
 export function routeNodeIdsSql(options: RouteTreeOptions & {path: string}): string {
-  return `SELECT customer_id FROM (${routeStepsSql(options)}) WHERE path = ${v(options.path)}`;
+  const depth = depthFor([options.path], options.depth);
+  return `SELECT customer_id FROM (${routeStepsSql({...options, depth})}) WHERE ${atPathSql(options.path, depth)}`;
 }
 
 /** Revenue to date of the customers at each of `paths`, in one pass over the routes (for small nodes' intervals). */
 export function routeNodeRevenuesSql(options: RouteTreeOptions & {paths: string[]}): string {
   if (options.paths.length === 0) throw new RangeError("routeNodeRevenuesSql needs at least one path");
-  return `SELECT s.path, CAST(c.revenue AS DOUBLE) AS revenue
-FROM (${routeStepsSql(options)}) s JOIN customers c USING (customer_id)
-WHERE s.path IN (${options.paths.map(v).join(", ")})
-ORDER BY s.path, c.customer_id`;
+  const depth = depthFor(options.paths, options.depth);
+  return `SELECT ${pathSql(depth)} AS path, CAST(revenue AS DOUBLE) AS revenue
+FROM (${routeStepsSql({...options, depth})})
+WHERE ${options.paths.map((p) => atPathSql(p, depth)).join(" OR ")}
+ORDER BY path, customer_id`;
 }

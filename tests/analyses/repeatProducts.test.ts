@@ -1,4 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {lastObservedFirstDate} from "../../src/components/earlyRevenue.js";
 import {crossSellSql, firstProductSql, type CrossSellPair, type FirstProductRow} from "../../src/components/repeatProducts.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
@@ -95,6 +96,41 @@ describe("firstProductSql and crossSellSql against plain JavaScript on a random 
     for (const pair of pairs) {
       const both = [...products.values()].filter((set) => set.has(pair.product_a) && set.has(pair.product_b)).length;
       expect(pair.customers + pair.support_others * (products.size - loyalCount)).toBeCloseTo(both, 9);
+    }
+    db.close();
+  });
+});
+
+describe("X-month LTV read from revenue to date less the orders after the months", () => {
+  it("finds the last observed first-order date as adding months to each first order would, month ends included", () => {
+    const asOfs = ["2024-02-28", "2024-02-29", "2024-03-01", "2024-03-30", "2024-03-31", "2024-04-30", "2024-12-31", "2025-01-15", "2025-02-28", "2025-12-31", "2026-01-01"];
+    for (const asOf of asOfs) {
+      for (const months of [1, 2, 3, 6, 12, 24]) {
+        const [{wrong}] = tiny.rows<{wrong: number}>(`
+          SELECT count(*) FILTER (WHERE (d + INTERVAL ${months} MONTH <= DATE '${asOf}') <> (d <= DATE '${lastObservedFirstDate(asOf, months)}')) AS wrong
+          FROM (SELECT CAST(DATE '${asOf}' - INTERVAL (r) DAY AS DATE) AS d FROM range(0, 800) t(r))`);
+        expect([asOf, months, wrong]).toEqual([asOf, months, 0]);
+      }
+    }
+  });
+
+  it("agrees with summing each observed customer's orders within the months, on a random shop", async () => {
+    const {randomShop} = await import("../fixtures/randomShop.js");
+    const {db, manifest} = await wasmSnapshot(randomShop(42, 400).source);
+    for (const months of [1, 3, 12]) {
+      const direct = db.rows(`
+        SELECT c.first_product_id, CAST(count(*) AS INTEGER) AS ltv_x_customers, CAST(avg(e.revenue) AS DOUBLE) AS ltv_x
+        FROM customers c JOIN (
+          SELECT c.customer_id, sum(o.revenue) FILTER (WHERE o.order_date < c.first_order_date + INTERVAL ${months} MONTH) AS revenue
+          FROM customers c JOIN orders o ON o.customer_id = c.customer_id AND o.status = 'completed'
+          WHERE c.first_order_date + INTERVAL ${months} MONTH <= DATE '${manifest.as_of}'
+          GROUP BY c.customer_id
+        ) e USING (customer_id)
+        GROUP BY ALL ORDER BY 1`);
+      const rows = db.rows<FirstProductRow>(firstProductSql({asOf: manifest.as_of, ltvMonths: months}));
+      const byProduct = rows.filter((r) => r.ltv_x_customers > 0).map((r) => ({first_product_id: r.first_product_id, ltv_x_customers: r.ltv_x_customers, ltv_x: r.ltv_x}));
+      expect(byProduct.sort((a, b) => a.first_product_id.localeCompare(b.first_product_id))).toEqual(direct);
+      expect(direct.length).toBeGreaterThan(0);
     }
     db.close();
   });

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {routeNodeRevenuesSql, routeTreeSql, type RouteNode} from "../../src/components/routeTree.js";
+import {routeNodeIdsSql, routeNodeRevenuesSql, routeTreeSql, type RouteNode} from "../../src/components/routeTree.js";
 import type {SourceOrder} from "../../loaders/source.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {tinyShop, TINY_PRODUCTS} from "../fixtures/tinyShop.js";
@@ -100,4 +100,25 @@ describe("routeTreeSql against a plain JavaScript walk on random shops", () => {
       db.close();
     });
   }
+});
+
+describe("a node's customers and revenues agree with the tree on a random shop", () => {
+  it("lists as many customers as each node counts, and their revenues average to its LTV", async () => {
+    const {source} = randomShop(33, 400);
+    const {db, manifest} = await wasmSnapshot(source);
+    const options = {asOf: manifest.as_of, windowDays: 45, depth: 4};
+    const nodes = db.rows<RouteNode>(routeTreeSql(options));
+    expect(nodes.some((n) => n.depth >= 3)).toBe(true);
+    for (const node of nodes) {
+      const ids = db.rows<{customer_id: string}>(routeNodeIdsSql({...options, path: node.path}));
+      expect([node.path, ids.length]).toEqual([node.path, node.customers]);
+    }
+    const revenues = db.rows<{path: string; revenue: number}>(routeNodeRevenuesSql({...options, paths: nodes.map((n) => n.path)}));
+    for (const node of nodes) {
+      const mine = revenues.filter((r) => r.path === node.path).map((r) => r.revenue);
+      expect(mine.length).toBe(node.customers);
+      expect(mine.reduce((s, r) => s + r, 0) / mine.length).toBeCloseTo(node.ltv, 6);
+    }
+    db.close();
+  });
 });
