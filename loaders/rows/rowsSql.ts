@@ -25,13 +25,19 @@ export function settleRowsSql(columns: OrderColumns): string {
   const differs = (expr: string, field: keyof OrderColumns) => `WHEN count(DISTINCT ${expr}) > 1 THEN ${sqlLiteral(columns[field])}`;
   return `
 CREATE TABLE duplicate_rows AS
-WITH copies AS (
+WITH repeated AS (
+  -- only rows whose content occurs more than once can be copies: grouping finds them without sorting every row
+  SELECT row_number() OVER () AS content, list({file: file, "row": "row"}) AS rows
+  FROM staged_rows GROUP BY ${CONTENT} HAVING count(*) > 1
+),
+copies AS (
   -- the k-th copy of a row in one file is the same row as the k-th copy in another (overlapping exports)
-  SELECT s.file, s."row", f.file_index, row_number() OVER (PARTITION BY s.file, ${CONTENT} ORDER BY s."row") AS copy, ${CONTENT}
-  FROM staged_rows s JOIN source_files f USING (file)
+  SELECT r.content, r.copy.file, r.copy."row", f.file_index,
+    row_number() OVER (PARTITION BY r.content, r.copy.file ORDER BY r.copy."row") AS copy
+  FROM (SELECT content, unnest(rows) AS copy FROM repeated) r JOIN source_files f ON f.file = r.copy.file
 ),
 ranked AS (
-  SELECT file, "row", row_number() OVER (PARTITION BY ${CONTENT}, copy ORDER BY file_index, "row") AS nth FROM copies
+  SELECT file, "row", row_number() OVER (PARTITION BY content, copy ORDER BY file_index, "row") AS nth FROM copies
 )
 SELECT file, "row" FROM ranked WHERE nth > 1;
 
