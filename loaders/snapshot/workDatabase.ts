@@ -6,7 +6,7 @@ import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
  * DuckDB's memory while it stages and settles rows: above this it spills to the work folder, so a 10M-row export
  * needs no more memory than a 1M-row one.
  */
-const MEMORY_LIMIT = "2GB";
+const MEMORY_LIMIT = "4GB";
 
 export interface WorkDatabase {
   connection: DuckDBConnection;
