@@ -15,14 +15,14 @@ export interface WorkDatabase {
 }
 
 /**
- * A DuckDB database on disk, in a work folder beside `out` (same disk, removed on close), with its spill
- * files in the same folder.
+ * A DuckDB database in memory that spills past its limit into a work folder beside `out` (same disk, removed
+ * on close).
  */
 export async function openWorkDatabase(out: string): Promise<WorkDatabase> {
   const target = resolve(out);
   await mkdir(dirname(target), {recursive: true});
   const folder = await mkdtemp(`${target}.work-`);
-  const instance = await DuckDBInstance.create(join(folder, "work.duckdb"), {memory_limit: MEMORY_LIMIT, temp_directory: join(folder, "spill")});
+  const instance = await DuckDBInstance.create(":memory:", {memory_limit: MEMORY_LIMIT, temp_directory: join(folder, "spill")});
   const connection = await instance.connect();
   return {
     connection,
