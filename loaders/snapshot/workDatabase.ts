@@ -3,8 +3,8 @@ import {dirname, join, resolve} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 
 /**
- * DuckDB's memory while it stages and settles rows: above this it spills to the work folder, so a 10M-row export
- * needs no more memory than a 1M-row one.
+ * DuckDB's memory while it stages and settles rows: above this it spills to the work folder, so memory stops
+ * growing with the export here (10M rows need 2.5 GB of spill files).
  */
 const MEMORY_LIMIT = "4GB";
 
