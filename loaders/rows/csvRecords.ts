@@ -4,6 +4,7 @@ import {basename, resolve} from "node:path";
 import {parse} from "csv-parse";
 import iconv from "iconv-lite";
 import {glob} from "tinyglobby";
+import {csvSplitter, CsvRefused} from "./csvSplitter.js";
 import {RECORD_BATCH, recordsWithHeader, type RecordReader, type SourceRecord} from "./sourceRecord.js";
 
 export interface CsvOptions {
@@ -16,8 +17,8 @@ export interface CsvOptions {
 
 /**
  * Reads one or more CSV files (a path or a glob) as a stream of records: decoded with iconv-lite (most
- * Japanese carts export Shift_JIS / CP932), parsed with csv-parse (quoted newlines, CRLF), one row in memory
- * at a time. A file that cannot be read, is empty, or lacks a required column fails at once, named.
+ * Japanese carts export Shift_JIS / CP932), split by csvSplitter as csv-parse would (quoted newlines, CRLF), one
+ * batch in memory at a time. A file that cannot be read, is empty, or lacks a required column fails at once, named.
  */
 export async function csvRecords(pattern: string, options: CsvOptions): Promise<RecordReader> {
   if (!iconv.encodingExists(options.encoding)) throw new Error(`unknown encoding ${options.encoding}`);
@@ -44,32 +45,51 @@ async function* readFile(path: string, options: CsvOptions): AsyncGenerator<Sour
   await access(path).catch((error: Error) => {
     throw new Error(`${file}: cannot read: ${error.message}`);
   });
-  const parser = createReadStream(path)
-    .pipe(iconv.decodeStream(options.encoding))
-    .pipe(parse({delimiter: options.delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: true, info: true}));
+  const split = csvSplitter(options.delimiter);
   let toRecord: ReturnType<typeof recordsWithHeader> | null = null;
   let rows = 0;
   let batch: SourceRecord[] = [];
   try {
-    for await (const {record, info} of parser as AsyncIterable<{record: string[]; info: {records: number; empty_lines: number}}>) {
-      if (toRecord === null) {
-        checkHeader(record, options.required);
-        toRecord = recordsWithHeader(file, record);
-        continue;
-      }
-      rows++;
-      batch.push(toRecord(info.records + info.empty_lines, record));
-      if (batch.length === RECORD_BATCH) {
-        yield batch;
-        batch = [];
+    for await (const chunk of chunks(path, options.encoding)) {
+      for (const {row, cells} of split(chunk ?? "", chunk === null)) {
+        if (toRecord === null) {
+          checkHeader(cells, options.required);
+          toRecord = recordsWithHeader(file, cells);
+          continue;
+        }
+        rows++;
+        batch.push(toRecord(row, cells));
+        if (batch.length === RECORD_BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
     }
     if (batch.length > 0) yield batch;
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${error instanceof CsvRefused ? await csvParseError(path, options) : (error as Error).message}`);
   }
   if (toRecord === null) throw new Error(`${file}: the file is empty (no header row)`);
   if (rows === 0) throw new Error(`${file}: the file has a header but no rows`);
+}
+
+/** The file's text in decoded chunks, then null at its end. */
+async function* chunks(path: string, encoding: string): AsyncGenerator<string | null> {
+  yield* createReadStream(path, {highWaterMark: 1 << 20}).pipe(iconv.decodeStream(encoding)) as AsyncIterable<string>;
+  yield null;
+}
+
+/** Why csv-parse refuses a file the splitter refused: its message names the line and the field. */
+async function csvParseError(path: string, options: CsvOptions): Promise<string> {
+  const parser = createReadStream(path)
+    .pipe(iconv.decodeStream(options.encoding))
+    .pipe(parse({delimiter: options.delimiter, relax_column_count: true, relax_quotes: false, skip_empty_lines: true}));
+  try {
+    for await (const _ of parser);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "the file's quoting could not be read";
 }
 
 function checkHeader(header: string[], required: CsvOptions["required"]): void {

@@ -1,6 +1,6 @@
 import type {RejectionReason} from "../../src/components/rejectionReasons.js";
 import {CURRENCY_MINOR_DIGITS, type OrderStatus} from "../../src/components/schema.js";
-import {countParser, moneyParser, orderTimeParser, type Parsed} from "./fieldParsers.js";
+import {countParser, memoized, moneyParser, orderTimeParser, type Parsed} from "./fieldParsers.js";
 import {ROW_FIELDS, type RowField, type RowMapping} from "./rowMapping.js";
 import type {SourceRecord} from "./sourceRecord.js";
 
@@ -59,15 +59,15 @@ class RecordMapper {
   readonly #columns: Record<RowField, string[]>;
   readonly #time: (text: string) => Parsed<number>;
   readonly #money: (text: string) => Parsed<number>;
-  readonly #count = countParser(100_000);
+  readonly #count = memoized(countParser(100_000));
   readonly #statusOf: Map<string, OrderStatus>;
   readonly #subscriptionValues: Set<string>;
 
   constructor(mapping: RowMapping) {
     this.#mapping = mapping;
     this.#columns = Object.fromEntries(ROW_FIELDS.map((field) => [field, [mapping.columns[field] ?? []].flat()])) as Record<RowField, string[]>;
-    this.#time = orderTimeParser(mapping.date_format, mapping.time_zone);
-    this.#money = moneyParser(CURRENCY_MINOR_DIGITS[mapping.currency], mapping.max_amount);
+    this.#time = memoized(orderTimeParser(mapping.date_format, mapping.time_zone));
+    this.#money = memoized(moneyParser(CURRENCY_MINOR_DIGITS[mapping.currency], mapping.max_amount));
     this.#statusOf = new Map(Object.entries(mapping.status_values).flatMap(([status, values]) => values.map((v) => [v, status as OrderStatus])));
     this.#subscriptionValues = new Set(mapping.subscription_values);
   }

@@ -1,6 +1,6 @@
 import {resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DuckDBInstance} from "@duckdb/node-api";
+import {openWorkDatabase} from "../snapshot/workDatabase.js";
 import type {RowSource, Source} from "../source.js";
 import {pseudonymKey} from "./pseudonymKey.js";
 import {pseudonymMapSql} from "./rowsSql.js";
@@ -20,15 +20,14 @@ export async function writePseudonymMap(source: Source | RowSource, out: string,
   const target = resolve(out);
   if (SITE_FOLDERS.some((folder) => target.startsWith(folder))) throw new Error(`${out}: the pseudonym map holds real customer ids; write it outside src/, dist/ and the caches`);
   const key = pseudonymKey(env, log);
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
+  const work = await openWorkDatabase(target);
+  const {connection} = work;
   try {
     await stageRows(connection, source.reader, source.mapping, key, log);
     await connection.run(`COPY (${pseudonymMapSql(key.key)}) TO '${target.replaceAll("'", "''")}' (FORMAT csv, HEADER)`);
     const rows = await connection.runAndReadAll(`SELECT count(*) FROM (${pseudonymMapSql(key.key)})`);
     return Number(rows.getRows()[0][0]);
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    await work.close();
   }
 }

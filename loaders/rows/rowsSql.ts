@@ -22,20 +22,26 @@ const CONTENT = `order_id, customer_key, ordered_at_ms, status, shipping_fee, di
  * an order with any rejected row rejected whole (half an order would understate it). `loaded_rows` is what stays.
  */
 export function settleRowsSql(columns: OrderColumns): string {
-  const differs = (expr: string, field: keyof OrderColumns) => `WHEN count(DISTINCT ${expr}) > 1 THEN ${sqlLiteral(columns[field])}`;
+  const sameContent = CONTENT.split(",").map((c) => `s.${c.trim()} IS NOT DISTINCT FROM r.${c.trim()}`).join(" AND ");
+  // two different values: the smallest and largest differ (cheaper than counting distinct values)
+  const differs = (expr: string, field: keyof OrderColumns) => `WHEN min(${expr}) <> max(${expr}) THEN ${sqlLiteral(columns[field])}`;
   return `
 CREATE TABLE duplicate_rows AS
-WITH copies AS (
+WITH repeated AS (
+  -- only rows whose content occurs more than once can be copies: grouping finds them without sorting every row
+  SELECT ${CONTENT} FROM staged_rows GROUP BY ALL HAVING count(*) > 1
+),
+copies AS (
   -- the k-th copy of a row in one file is the same row as the k-th copy in another (overlapping exports)
   SELECT s.file, s."row", f.file_index, row_number() OVER (PARTITION BY s.file, ${CONTENT} ORDER BY s."row") AS copy, ${CONTENT}
-  FROM staged_rows s JOIN source_files f USING (file)
+  FROM (SELECT * FROM staged_rows s SEMI JOIN repeated r ON ${sameContent}) s JOIN source_files f USING (file)
 ),
 ranked AS (
   SELECT file, "row", row_number() OVER (PARTITION BY ${CONTENT}, copy ORDER BY file_index, "row") AS nth FROM copies
 )
 SELECT file, "row" FROM ranked WHERE nth > 1;
 
-CREATE TABLE unique_rows AS SELECT * FROM staged_rows ANTI JOIN duplicate_rows USING (file, "row");
+CREATE VIEW unique_rows AS SELECT * FROM staged_rows ANTI JOIN duplicate_rows USING (file, "row");
 
 INSERT INTO rejected_rows
 WITH conflicting AS (
@@ -113,19 +119,23 @@ FROM loaded_rows l JOIN keyed_orders k USING (order_key) JOIN source_files f USI
 
 INSERT INTO staged_orders
 WITH per_order AS (
-  SELECT k.seq, max(l.order_id) AS order_id, ${pseudonym("max(l.customer_key)")} AS customer_id, max(l.ordered_at_ms) AS ordered_at_ms,
+  SELECT k.seq, max(l.order_id) AS order_id, max(l.customer_key) AS customer_key, max(l.ordered_at_ms) AS ordered_at_ms,
     sum(l.quantity * l.unit_price) AS goods_amount, coalesce(max(l.discount_amount), 0) AS discount_amount,
     coalesce(max(l.shipping_fee), 0) AS shipping_fee, max(l.coupon_code) AS coupon_code,
     coalesce(max(l.channel), ${sqlLiteral(defaultChannel)}) AS channel, coalesce(max(l.status), 'completed') AS status,
     bool_or(l.is_subscription) AS is_subscription, max(l.subscription_id) AS subscription_id, max(l.delivery_number) AS delivery_number,
     first(l.product_id ORDER BY l.quantity * l.unit_price DESC, l.file, l."row") AS main_product
   FROM loaded_rows l JOIN keyed_orders k USING (order_key) GROUP BY k.seq
+),
+pseudonyms AS (
+  -- hashed once per customer, not once per order
+  SELECT customer_key, ${pseudonym("customer_key")} AS customer_id FROM (SELECT DISTINCT customer_key FROM per_order)
 )
 SELECT seq, order_id, customer_id, ordered_at_ms, goods_amount, discount_amount, shipping_fee, coupon_code, channel, status,
   -- without a subscription id in the export, a customer's subscription is to the product it delivers
   CASE WHEN is_subscription OR subscription_id IS NOT NULL THEN coalesce(subscription_id, customer_id || '/' || main_product) END AS subscription_id,
   CASE WHEN is_subscription OR subscription_id IS NOT NULL THEN delivery_number END AS delivery_number
-FROM per_order;`;
+FROM per_order LEFT JOIN pseudonyms USING (customer_key);`;
 }
 
 /** The pseudonym of a customer id expression: 'C' and 20 hex digits of H(k ‖ hex H(k ‖ id)), SHA-256. */

@@ -26,15 +26,23 @@ export interface RecordReader {
 /** A header's column positions, shared by the records of one file. */
 export function recordsWithHeader(file: string, header: string[]) {
   const index = new Map(header.map((name, i) => [name.trim(), i]));
-  return (row: number, cells: string[]): SourceRecord => ({
-    file,
-    row,
-    cell: (column) => {
-      const i = index.get(column);
-      return i === undefined ? undefined : (cells[i] ?? "");
-    },
-    problem: cells.length === header.length ? null : "wrong_column_count"
-  });
+  return (row: number, cells: string[]): SourceRecord => new HeaderRecord(file, row, cells, index, cells.length === header.length ? null : "wrong_column_count");
+}
+
+/** A record as a class, not an object with its own closure: one small allocation per row. */
+class HeaderRecord implements SourceRecord {
+  constructor(
+    readonly file: string,
+    readonly row: number,
+    private readonly cells: string[],
+    private readonly index: Map<string, number>,
+    readonly problem: RejectionReason | null
+  ) {}
+
+  cell(column: string): string | undefined {
+    const i = this.index.get(column);
+    return i === undefined ? undefined : (this.cells[i] ?? "");
+  }
 }
 
 /** Rows in a batch before a reader hands them on. */

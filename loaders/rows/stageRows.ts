@@ -1,6 +1,7 @@
-import type {DuckDBAppender, DuckDBConnection} from "@duckdb/node-api";
+import {BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import type {ProductKind} from "../../src/components/schema.js";
 import {stagingTablesSql} from "../snapshot/snapshotSql.js";
+import {ChunkAppender} from "./chunkAppender.js";
 import {recordMapper, type Rejection, type StagedRow} from "./mapRecord.js";
 import type {PseudonymKey} from "./pseudonymKey.js";
 import type {RowMapping} from "./rowMapping.js";
@@ -19,8 +20,8 @@ export interface RowAccount {
  */
 export async function stageRows(connection: DuckDBConnection, reader: RecordReader, mapping: RowMapping, key: PseudonymKey, log: (message: string) => void): Promise<RowAccount> {
   await connection.run(stagingTablesSql() + rowStagingSql());
-  const rows = await connection.createAppender("staged_rows");
-  const rejections = await connection.createAppender("rejected_rows");
+  const rows = new ChunkAppender(await connection.createAppender("staged_rows"), STAGED_ROW_TYPES);
+  const rejections = new ChunkAppender(await connection.createAppender("rejected_rows"), REJECTED_ROW_TYPES);
   const map = recordMapper(mapping);
   const readPerFile = new Map<string, number>(reader.files.map((f) => [f, 0]));
   let read = 0;
@@ -28,13 +29,13 @@ export async function stageRows(connection: DuckDBConnection, reader: RecordRead
     for (const record of batch) {
       readPerFile.set(record.file, (readPerFile.get(record.file) ?? 0) + 1);
       const mapped = map(record);
-      if ("reason" in mapped) appendRejection(rejections, mapped);
-      else appendRow(rows, mapped);
+      if ("reason" in mapped) rejections.append(rejectionValues(mapped));
+      else rows.append(rowValues(mapped));
       if (++read % 1_000_000 === 0) log(`${read.toLocaleString("en-US")} rows read`);
     }
   }
-  rows.closeSync();
-  rejections.closeSync();
+  rows.close();
+  rejections.close();
   const files = await connection.createAppender("source_files");
   [...readPerFile].forEach(([file, count], i) => {
     files.appendInteger(i);
@@ -96,47 +97,37 @@ async function rowsOf(connection: DuckDBConnection, sql: string): Promise<Record
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
 }
 
-function appendRow(appender: DuckDBAppender, row: StagedRow): void {
-  appender.appendVarchar(row.file);
-  appender.appendBigInt(BigInt(row.row));
-  appender.appendVarchar(row.order_key);
-  text(appender, row.order_id);
-  text(appender, row.customer_key);
-  if (row.ordered_at_ms === null) appender.appendNull();
-  else appender.appendDouble(row.ordered_at_ms);
-  text(appender, row.status);
-  bigint(appender, row.shipping_fee);
-  bigint(appender, row.discount_amount);
-  text(appender, row.coupon_code);
-  text(appender, row.channel);
-  if (row.is_subscription === null) appender.appendNull();
-  else appender.appendBoolean(row.is_subscription);
-  text(appender, row.subscription_id);
-  if (row.delivery_number === null) appender.appendNull();
-  else appender.appendInteger(row.delivery_number);
-  appender.appendVarchar(row.product_id);
-  text(appender, row.product_name);
-  appender.appendInteger(row.quantity);
-  appender.appendBigInt(BigInt(row.unit_price));
-  appender.endRow();
+/** Column types of staged_rows and rejected_rows (see rowStagingSql and stagingTablesSql). */
+const STAGED_ROW_TYPES = [VARCHAR, BIGINT, VARCHAR, VARCHAR, VARCHAR, DOUBLE, VARCHAR, BIGINT, BIGINT, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, INTEGER, VARCHAR, VARCHAR, INTEGER, BIGINT];
+const REJECTED_ROW_TYPES = [VARCHAR, BIGINT, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
+
+function rowValues(row: StagedRow): DuckDBValue[] {
+  return [
+    row.file,
+    BigInt(row.row),
+    row.order_key,
+    row.order_id,
+    row.customer_key,
+    row.ordered_at_ms,
+    row.status,
+    bigint(row.shipping_fee),
+    bigint(row.discount_amount),
+    row.coupon_code,
+    row.channel,
+    row.is_subscription,
+    row.subscription_id,
+    row.delivery_number,
+    row.product_id,
+    row.product_name,
+    row.quantity,
+    BigInt(row.unit_price)
+  ];
 }
 
-function appendRejection(appender: DuckDBAppender, r: Rejection): void {
-  appender.appendVarchar(r.file);
-  appender.appendBigInt(BigInt(r.row));
-  appender.appendVarchar(r.column);
-  appender.appendVarchar(r.reason);
-  text(appender, r.value);
-  text(appender, r.order_key);
-  appender.endRow();
+function rejectionValues(r: Rejection): DuckDBValue[] {
+  return [r.file, BigInt(r.row), r.column, r.reason, r.value, r.order_key];
 }
 
-function text(appender: DuckDBAppender, value: string | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendVarchar(value);
-}
-
-function bigint(appender: DuckDBAppender, value: number | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendBigInt(BigInt(value));
+function bigint(value: number | null): bigint | null {
+  return value === null ? null : BigInt(value);
 }

@@ -1,7 +1,7 @@
 import {createHash} from "node:crypto";
 import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import {SCHEMA, SNAPSHOT_TABLES, type Manifest, type SnapshotTable} from "../../src/components/schema.js";
 import {pseudonymKey} from "../rows/pseudonymKey.js";
 import {stageRows, type RowAccount} from "../rows/stageRows.js";
@@ -10,6 +10,7 @@ import {checkSnapshotSql} from "./checkSnapshotSql.js";
 import {rejectionRatioProblem} from "./rejectionRatio.js";
 import {customersTableSql, defaultAsOfSql, ordersTablesSql, rejectionsTableSql} from "./snapshotSql.js";
 import {stageSource} from "./stageSource.js";
+import {openWorkDatabase} from "./workDatabase.js";
 
 export interface SnapshotOptions {
   /** Folder the Parquet files and manifest.json are written to. */
@@ -32,8 +33,8 @@ export interface SnapshotOptions {
  */
 export async function buildSnapshot(source: Source | RowSource, options: SnapshotOptions): Promise<Manifest> {
   const log = options.log ?? (() => {});
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
+  const work = await openWorkDatabase(options.out);
+  const {connection} = work;
   try {
     log(`reading ${source.spec}`);
     const {account, privacy, shop, timeZone, shipping, currency} = await stage(connection, source, options, log);
@@ -77,8 +78,7 @@ export async function buildSnapshot(source: Source | RowSource, options: Snapsho
     await writeFile(join(options.out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     return manifest;
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    await work.close();
   }
 }
 
