@@ -1,4 +1,4 @@
-// Benchmark: streaming a large cart export into a snapshot (`npx tsx bench/csvSnapshot.ts`; not part of `npm test`).
+// Benchmark: streaming a large cart export into a snapshot (`npm run bench:csv`; not part of `npm test`).
 // Generates BENCH_CSV_ROWS order lines (default 10,000,000) in the Japanese cart format of
 // data/sources/cart-ja-sample.csv into .cache/bench/ (once; reused while the row count matches), then runs
 // `ltv snapshot --source csv:…` as a child process BENCH_RUNS times (default 3), sampling its wall time and peak
