@@ -48,16 +48,26 @@ WITH order_kind AS (
   SELECT l.seq, first(p.kind ORDER BY l.quantity * l.unit_price DESC, l.line_number) AS order_kind
   FROM staged_lines l JOIN products p USING (product_id)
   GROUP BY l.seq
+),
+base AS (
+  SELECT
+    n.order_id, s.customer_id,
+    epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS ordered_at,
+    CAST(epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS DATE) AS order_date,
+    s.goods_amount, s.discount_amount, s.shipping_fee,
+    s.goods_amount - s.discount_amount AS revenue,
+    s.coupon_code, s.channel, s.status, k.order_kind, s.subscription_id, s.delivery_number,
+    s.status = ${sqlLiteral(COUNTED_STATUS)} AS counted
+  FROM staged_orders s JOIN numbered n USING (seq) JOIN order_kind k USING (seq)
 )
-SELECT
-  n.order_id, s.customer_id,
-  epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS ordered_at,
-  CAST(epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS DATE) AS order_date,
-  s.goods_amount, s.discount_amount, s.shipping_fee,
-  s.goods_amount - s.discount_amount AS revenue,
-  s.coupon_code, s.channel, s.status, k.order_kind, s.subscription_id, s.delivery_number
-FROM staged_orders s JOIN numbered n USING (seq) JOIN order_kind k USING (seq)
-ORDER BY ordered_at, n.order_id;`;
+-- a counted order's place among its customer's counted orders, and the days since the one before: ranked once
+-- here so that pages scan orders instead of ranking them
+SELECT * EXCLUDE (counted),
+  CASE WHEN counted THEN CAST(row_number() OVER customer_orders AS INTEGER) END AS order_number,
+  CASE WHEN counted THEN CAST(date_diff('day', lag(order_date) OVER customer_orders, order_date) AS INTEGER) END AS days_since_previous
+FROM base
+WINDOW customer_orders AS (PARTITION BY customer_id, counted ORDER BY ordered_at, order_id)
+ORDER BY ordered_at, order_id;`;
 }
 
 /** The day after the last order of any status: the default as-of date, so a rebuild says the same. */

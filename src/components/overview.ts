@@ -77,7 +77,7 @@ export function monthlySql(): string {
   return `
 WITH counted AS (
   SELECT date_trunc('month', order_date) AS month, revenue,
-    order_id IN (SELECT first_order_id FROM customers) AS is_first
+    order_number = 1 AS is_first
   FROM orders
   WHERE status = ${sqlLiteral(COUNTED_STATUS)}
 ),

@@ -26,12 +26,10 @@ export function intervalsCte({groupBy = "transition", excludeSubscriptions = fal
     order_type: "CASE WHEN subscription_id IS NULL THEN 'one_off' ELSE 'subscription' END"
   }[groupBy];
   const byFirstOrder = groupBy === "first_product" || groupBy === "first_category";
-  // each order's place among its customer's counted orders, in time order
-  const place = "OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at, o.order_id)";
+  // the snapshot numbers each customer's counted orders in time order and keeps the days since the one before
   return `ordered AS (
-  SELECT o.customer_id, o.subscription_id, o.delivery_number,${groupBy === "transition" ? ` row_number() ${place} AS n,` : ""}
-    date_diff('day', lag(o.order_date) ${place}, o.order_date) AS days
-  FROM orders o WHERE o.status = ${v(COUNTED_STATUS)}
+  SELECT customer_id, subscription_id, delivery_number, order_number AS n, days_since_previous AS days
+  FROM orders WHERE status = ${v(COUNTED_STATUS)}
 ),${byFirstOrder ? `
 firsts AS (
   SELECT c.customer_id, c.first_product_id, coalesce(p.category, c.first_product_id) AS first_category

@@ -55,7 +55,9 @@ export const SCHEMA: Record<SnapshotTable, TableSpec> = {
       col("status", "VARCHAR", false, "状態: completed / cancelled / refunded", "status: completed / cancelled / refunded"),
       col("order_kind", "VARCHAR", false, "注文種別(主な明細の商品種別)", "order kind: the kind of its largest line's product"),
       col("subscription_id", "VARCHAR", true, "定期契約ID", "subscription id"),
-      col("delivery_number", "INTEGER", true, "定期回数", "subscription delivery number (1 = first)")
+      col("delivery_number", "INTEGER", true, "定期回数", "subscription delivery number (1 = first)"),
+      col("order_number", "INTEGER", true, "顧客の何回目の有効注文か(集計外の注文は空)", "the customer's nth counted order (empty for orders not counted)"),
+      col("days_since_previous", "INTEGER", true, "前回の有効注文からの日数(初回・集計外は空)", "days since the customer's previous counted order (empty for the first and for orders not counted)")
     ]
   },
   order_lines: {

@@ -32,6 +32,20 @@ describe("a snapshot of the tiny shop, read back through Parquet in DuckDB-WASM"
     ]);
   });
 
+  it("numbers each customer's counted orders and counts the days since the previous one, worked out by hand", () => {
+    const rows = db.rows("SELECT order_id, order_number, days_since_previous FROM orders ORDER BY order_id");
+    expect(rows).toEqual([
+      {order_id: "O00000001", order_number: 1, days_since_previous: null}, // c1's trial
+      {order_id: "O00000002", order_number: 2, days_since_previous: 15}, // Jan 5 → Jan 20
+      {order_id: "O00000003", order_number: 1, days_since_previous: null}, // c2
+      {order_id: "O00000004", order_number: 2, days_since_previous: 0}, // two hours later, the same day
+      {order_id: "O00000005", order_number: 3, days_since_previous: 30}, // Jan 20 → Feb 19
+      {order_id: "O00000006", order_number: null, days_since_previous: null}, // cancelled: not counted
+      {order_id: "O00000007", order_number: null, days_since_previous: null}, // cancelled
+      {order_id: "O00000008", order_number: 1, days_since_previous: null} // c4
+    ]);
+  });
+
   it("keeps lines with their category and amount", () => {
     expect(db.rows("SELECT order_id, line_number, product_id, category, amount FROM order_lines WHERE order_id = 'O00000003'")).toEqual([
       {order_id: "O00000003", line_number: 1, product_id: "M", category: "スキンケア", amount: 4980},
