@@ -1,13 +1,10 @@
 // Benchmark: the free-shipping sweep grouped by amount (what the page runs) against the straightforward
 // join of every order with every threshold, in DuckDB-WASM (Node build, the browser's engine) and native
 // DuckDB, on a demo shop of BENCH_ORDERS orders (default 1,000,000). Prints medians, min–max and ratios.
-import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {parseThresholds, shippingSweepSql} from "../src/components/shippingThreshold.js";
-import {SNAPSHOT_TABLES} from "../src/components/schema.js";
-import {snapshotOf} from "../tests/support/snapshotInWasm.js";
-import {openWasmDuckDB} from "../tests/support/wasmDuckDB.js";
+import {openSnapshotInWasm, snapshotOf} from "../tests/support/snapshotInWasm.js";
 import {demoSource} from "../loaders/sources/demoSource.js";
 
 const orders = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -43,8 +40,7 @@ const show = ({median, min, max}: {median: number; min: number; max: number}) =>
 
 process.stderr.write(`building a demo snapshot of about ${orders.toLocaleString("en-US")} orders …\n`);
 const {out, manifest} = await snapshotOf(demoSource(orders));
-const wasm = await openWasmDuckDB();
-for (const table of SNAPSHOT_TABLES) wasm.insertParquet(table, readFileSync(join(out, `${table}.parquet`)));
+const wasm = await openSnapshotInWasm(out);
 const native = await (await DuckDBInstance.create(":memory:", {threads: "1"})).connect();
 await native.run(`CREATE TABLE orders AS SELECT * FROM read_parquet('${join(out, "orders.parquet")}')`);
 

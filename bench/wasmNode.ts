@@ -1,7 +1,4 @@
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
-import {SNAPSHOT_TABLES} from "../src/components/schema.js";
-import {openWasmDuckDB} from "../tests/support/wasmDuckDB.js";
+import {openSnapshotInWasm} from "../tests/support/snapshotInWasm.js";
 import {timeRuns, type Summary} from "./stats.js";
 
 /**
@@ -9,8 +6,7 @@ import {timeRuns, type Summary} from "./stats.js";
  * same work as native DuckDB on one thread, so their ratio is the engine's alone.
  */
 export async function wasmNodeTimes(dir: string, queries: {name: string; sql: string}[], runs: number): Promise<Record<string, Summary>> {
-  const db = await openWasmDuckDB();
-  for (const table of SNAPSHOT_TABLES) db.insertParquet(table, readFileSync(join(dir, `${table}.parquet`)));
+  const db = await openSnapshotInWasm(dir);
   const result: Record<string, Summary> = {};
   for (const {name, sql} of queries) result[name] = await timeRuns(runs, () => db.rows(sql));
   db.close();

@@ -1,11 +1,9 @@
 import {COUNTED_STATUS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
 
-/**
- * X-month revenue: the revenue of a customer's counted orders within `months` months of the first order, for
- * customers observed that long by the as-of date (first order + months ≤ as-of). It is their revenue to date less
- * that of their orders after those months, so only the few customers who ordered after them have orders read.
- */
+// X-month revenue: the revenue of a customer's counted orders within `months` months of the first order, for
+// customers observed that long by the as-of date (first order + months ≤ as-of). It is their revenue to date less
+// that of their orders after those months, so only the few customers who ordered after them have orders read.
 
 /**
  * The last first-order date observed `months` months by `asOf` (YYYY-MM-DD both), so that SQL compares each

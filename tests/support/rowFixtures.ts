@@ -1,11 +1,10 @@
 import {createHash} from "node:crypto";
-import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {buildSnapshot, type SnapshotOptions} from "../../loaders/snapshot/buildSnapshot.js";
 import {openSource} from "../../loaders/sources/openSource.js";
-import {SNAPSHOT_TABLES} from "../../src/components/schema.js";
-import {openWasmDuckDB, type WasmDB} from "./wasmDuckDB.js";
+import {openSnapshotInWasm} from "./snapshotInWasm.js";
 
 /** The pseudonym key the tests snapshot with. */
 export const TEST_KEY = "0123456789abcdef".repeat(4);
@@ -28,7 +27,5 @@ export async function rowSnapshot(spec: string, config?: string, options: Partia
   const out = mkdtempSync(join(tmpdir(), "ltv-snapshot-"));
   const source = await openSource(spec, {config});
   const manifest = await buildSnapshot(source, {out, env: {LTV_PSEUDONYM_KEY: TEST_KEY}, ...options});
-  const db: WasmDB = await openWasmDuckDB();
-  for (const table of SNAPSHOT_TABLES) db.insertParquet(table, readFileSync(join(out, `${table}.parquet`)));
-  return {db, manifest, out};
+  return {db: await openSnapshotInWasm(out), manifest, out};
 }

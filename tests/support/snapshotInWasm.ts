@@ -16,7 +16,12 @@ export async function snapshotOf(source: Source, options: Partial<SnapshotOption
 /** A snapshot loaded into DuckDB-WASM through Parquet, the way a page loads it. */
 export async function wasmSnapshot(source: Source, options: Partial<SnapshotOptions> = {}): Promise<{db: WasmDB; manifest: Manifest; out: string}> {
   const {out, manifest} = await snapshotOf(source, options);
+  return {db: await openSnapshotInWasm(out), manifest, out};
+}
+
+/** DuckDB-WASM with every table of the snapshot written to `dir`, inserted from its Parquet file. */
+export async function openSnapshotInWasm(dir: string): Promise<WasmDB> {
   const db = await openWasmDuckDB();
-  for (const table of SNAPSHOT_TABLES) db.insertParquet(table, readFileSync(join(out, `${table}.parquet`)));
-  return {db, manifest, out};
+  for (const table of SNAPSHOT_TABLES) db.insertParquet(table, readFileSync(join(dir, `${table}.parquet`)));
+  return db;
 }
