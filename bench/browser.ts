@@ -10,10 +10,10 @@ export interface PageResult {
   query: Summary;
   /** From ready to every output drawn: the default view's queries and rendering. */
   view: Summary;
-  /** Where ready's time went: DuckDB-WASM started (from navigation start), Parquet decoded and inserted (summed over tables). */
+  /** Where ready's time went: DuckDB-WASM started and the last table file fetched (both from navigation start), the files attached (summed over tables). */
   startDuckDB: Summary;
-  decode: Summary;
-  insert: Summary;
+  fetched: Summary;
+  attach: Summary;
 }
 
 export interface Interaction {
@@ -38,7 +38,7 @@ export async function browserTimes(site: string, queries: {page: string; name: s
       const ready: number[] = [];
       const query: number[] = [];
       const view: number[] = [];
-      const steps = {startDuckDB: [] as number[], decode: [] as number[], insert: [] as number[]};
+      const steps = {startDuckDB: [] as number[], fetched: [] as number[], attach: [] as number[]};
       for (let run = 0; run < runs; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
@@ -62,9 +62,8 @@ export async function browserTimes(site: string, queries: {page: string; name: s
         if (own) query.push(own.duration);
         const started = entries.find((e) => e.name === "ltv:start-duckdb");
         if (started) steps.startDuckDB.push(started.start + started.duration);
-        for (const step of ["decode", "insert"] as const) {
-          steps[step].push(entries.filter((e) => e.name === `ltv:${step}`).reduce((sum, e) => sum + e.duration, 0));
-        }
+        steps.fetched.push(Math.max(...entries.filter((e) => e.name === "ltv:fetch").map((e) => e.start + e.duration)));
+        steps.attach.push(entries.filter((e) => e.name === "ltv:attach").reduce((sum, e) => sum + e.duration, 0));
         memory = Math.max(memory, rendererPeakMiB());
         await context.close();
       }
@@ -73,11 +72,11 @@ export async function browserTimes(site: string, queries: {page: string; name: s
         query: summarise(query.length ? query : [NaN]),
         view: summarise(view),
         startDuckDB: summarise(steps.startDuckDB),
-        decode: summarise(steps.decode),
-        insert: summarise(steps.insert)
+        fetched: summarise(steps.fetched),
+        attach: summarise(steps.attach)
       };
       const p = pages[name];
-      process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, decode ${p.decode.median.toFixed(0)}, insert ${p.insert.median.toFixed(0)})\n`);
+      process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, files fetched ${p.fetched.median.toFixed(0)}, attached in ${p.attach.median.toFixed(0)})\n`);
     }
     for (const interaction of interactions) changes[interaction.name] = await timeInteraction(browser, server.origin, interaction, runs);
   } finally {

@@ -62,7 +62,7 @@ for (const size of sizes) {
   }
   for (const {name} of queries) {
     const p = browser.pages[name];
-    console.log(`page ready · ${name}: DuckDB started at ${show(p.startDuckDB)}, Parquet decoded in ${show(p.decode)}, inserted in ${show(p.insert)}`);
+    console.log(`page ready · ${name}: DuckDB started at ${show(p.startDuckDB)}, files fetched at ${show(p.fetched)}, attached in ${show(p.attach)}`);
   }
   for (const [name, summary] of Object.entries(browser.interactions)) console.log(`interaction · ${name}: ${show(summary)}`);
   console.log(`renderer peak memory: ${(browser.rendererPeakMiB / 1024).toFixed(2)} GiB`);

@@ -1,12 +1,15 @@
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {readdir, readFile, rename, rm} from "node:fs/promises";
+import {mkdtemp, readdir, readFile, rename, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {siteConfig} from "./siteConfig.js";
 import {pseudonymKey} from "./rows/pseudonymKey.js";
 import {buildSnapshot} from "./snapshot/buildSnapshot.js";
 import {openSource} from "./sources/openSource.js";
+import {writeTableDatabase} from "./tableDatabase.js";
+import type {SnapshotTable} from "../src/components/schema.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -41,8 +44,23 @@ export async function siteSnapshotDir(): Promise<string> {
 
 /** Writes one file of the site's snapshot to stdout (a Framework data loader's output). */
 export async function writeSiteSnapshotFile(name: string): Promise<void> {
-  const bytes = await readFile(join(await siteSnapshotDir(), name));
-  await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+  await writeStdout(await readFile(join(await siteSnapshotDir(), name)));
+}
+
+/** Writes the database file pages download for one table of the site's snapshot to stdout. */
+export async function writeSiteTableDatabase(table: SnapshotTable): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), "ltv-site-"));
+  try {
+    const file = join(folder, `${table}.duckdb`);
+    await writeTableDatabase(join(await siteSnapshotDir(), `${table}.parquet`), table, file);
+    await writeStdout(await readFile(file));
+  } finally {
+    await rm(folder, {recursive: true, force: true});
+  }
+}
+
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
 }
 
 /** A hash of the code that shapes a snapshot, so a change to it rebuilds the cached one. */

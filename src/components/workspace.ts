@@ -4,10 +4,10 @@ import {startDuckDB} from "./duckdbBrowser.js";
 import {fetchBytes} from "./fetchBytes.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
-import {parquetToArrowIPC} from "./parquetToArrow.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
 import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
 import {sqlTemplate} from "./sqlLiteral.js";
+import {attachTableSql, tableDatabaseName} from "./tableDatabase.js";
 
 /** The snapshot loaded into DuckDB-WASM: what every page queries. */
 export interface Workspace {
@@ -31,12 +31,11 @@ export interface WorkspaceHandle {
 const steps = {
   start: {ja: "DuckDB の起動", en: "Starting DuckDB"},
   fetch: {ja: "ファイルの取得", en: "Fetching"},
-  decode: {ja: "Parquet の読み込み", en: "Decoding Parquet"},
-  insert: {ja: "DuckDB への登録", en: "Loading into DuckDB"},
+  attach: {ja: "DuckDB への接続", en: "Attaching to DuckDB"},
   check: {ja: "行数の確認", en: "Checking row counts"}
 };
 
-/** Opens the snapshot for one page: starts DuckDB while the page's tables download, then loads them. */
+/** Opens the snapshot for one page: starts DuckDB while the page's tables download, then attaches them. */
 export function openWorkspace(tables: SnapshotTable[]): WorkspaceHandle {
   const status = new LoadStatus(tables);
   let step = t(steps.start);
@@ -50,27 +49,25 @@ export function openWorkspace(tables: SnapshotTable[]): WorkspaceHandle {
 
 async function load(tables: SnapshotTable[], status: LoadStatus, onStep: (step: string) => void): Promise<Workspace> {
   const started = performance.now();
-  // Start the engine and every download at once, and decode each file as it arrives while DuckDB starts
-  // (decoding needs no engine); the slowest of them sets the page-ready time.
+  // Start the engine and every download at once; the slower of the two sets the page-ready time.
   const database = startDuckDB().finally(() => performance.measure("ltv:start-duckdb", {start: started}));
   const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
-  const decoded = tables.map((name) =>
-    fetchBytes(SNAPSHOT_HREFS[name], (loaded, total) => status.progress(name, loaded, total)).then((bytes) => {
-      performance.measure("ltv:fetch", {start: started, detail: name});
-      return decode(name, bytes);
-    })
+  const files = tables.map((name) =>
+    fetchBytes(SNAPSHOT_HREFS[name], (loaded, total) => status.progress(name, loaded, total)).finally(() =>
+      performance.measure("ltv:fetch", {start: started, detail: name})
+    )
   );
-  decoded.forEach((table) => table.catch(() => {})); // reported below, in order
+  files.forEach((file) => file.catch(() => {})); // reported below, in order
   const db = await database;
   const connection = await db.connect();
   const rows: Record<string, number> = {};
   for (const [i, name] of tables.entries()) {
-    onStep(`${t(steps.fetch)} / ${t(steps.decode)} ${name}`);
-    const ipc = await decoded[i];
-    onStep(`${t(steps.insert)} ${name}`);
+    onStep(`${t(steps.fetch)} ${name}`);
+    const bytes = await files[i];
+    onStep(`${t(steps.attach)} ${name}`);
     const mark = performance.now();
-    await connection.insertArrowFromIPCStream(ipc, {name, create: true});
-    performance.measure("ltv:insert", {start: mark, detail: name});
+    await attach(db, connection, name, bytes);
+    performance.measure("ltv:attach", {start: mark, detail: name});
     rows[name] = await countRows(connection, name);
     status.loaded(name, rows[name]);
   }
@@ -88,15 +85,13 @@ async function load(tables: SnapshotTable[], status: LoadStatus, onStep: (step: 
   return workspace(db, connection, snapshot);
 }
 
-/** A snapshot file's Parquet as an Arrow IPC stream; a file that does not decode is an error naming its table. */
-async function decode(name: SnapshotTable, bytes: Uint8Array): Promise<Uint8Array> {
-  const mark = performance.now();
+/** Attaches a table's database file; a file DuckDB cannot open is an error naming its table. */
+async function attach(db: AsyncDuckDB, connection: AsyncDuckDBConnection, name: SnapshotTable, bytes: Uint8Array): Promise<void> {
   try {
-    return await parquetToArrowIPC(bytes);
+    await db.registerFileBuffer(tableDatabaseName(name), bytes);
+    await connection.query(attachTableSql(name, tableDatabaseName(name)));
   } catch (error) {
     throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
-  } finally {
-    performance.measure("ltv:decode", {start: mark, detail: name});
   }
 }
 

@@ -91,14 +91,14 @@ describe("the built site", () => {
   });
 
   it("shows a readable error in the page when a snapshot file cannot be fetched", async () => {
-    const broken = await serveDist(dist, /customers\.[0-9a-f]+\.parquet$/);
+    const broken = await serveDist(dist, /customers\.[0-9a-f]+\.duckdb$/);
     const page = await browser.newPage();
     await page.goto(`${broken.origin}/`);
     const status = page.locator('.ltv-status[data-state="error"]');
     await status.waitFor({timeout: 30_000});
     const text = await status.textContent();
     expect(text).toContain("スナップショットを読み込めませんでした");
-    expect(text).toMatch(/customers\.[0-9a-f]+\.parquet: HTTP 404/);
+    expect(text).toMatch(/customers\.[0-9a-f]+\.duckdb: HTTP 404/);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await page.close();
     await broken.close();

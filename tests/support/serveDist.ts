@@ -9,7 +9,7 @@ const TYPES: Record<string, string> = {
   ".css": "text/css",
   ".json": "application/json",
   ".wasm": "application/wasm",
-  ".parquet": "application/octet-stream",
+  ".duckdb": "application/octet-stream",
   ".svg": "image/svg+xml",
   ".png": "image/png"
 };

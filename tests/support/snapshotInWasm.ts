@@ -1,8 +1,9 @@
-import {mkdtempSync, readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {buildSnapshot, type SnapshotOptions} from "../../loaders/snapshot/buildSnapshot.js";
 import type {Source} from "../../loaders/source.js";
+import {writeTableDatabase} from "../../loaders/tableDatabase.js";
 import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
 import {openWasmDuckDB, type WasmDB} from "./wasmDuckDB.js";
 
@@ -13,15 +14,24 @@ export async function snapshotOf(source: Source, options: Partial<SnapshotOption
   return {out, manifest};
 }
 
-/** A snapshot loaded into DuckDB-WASM through Parquet, the way a page loads it. */
+/** A snapshot loaded into DuckDB-WASM the way a page loads it. */
 export async function wasmSnapshot(source: Source, options: Partial<SnapshotOptions> = {}): Promise<{db: WasmDB; manifest: Manifest; out: string}> {
   const {out, manifest} = await snapshotOf(source, options);
   return {db: await openSnapshotInWasm(out), manifest, out};
 }
 
-/** DuckDB-WASM with every table of the snapshot written to `dir`, inserted from its Parquet file. */
+/** DuckDB-WASM with every table of the snapshot written to `dir`, attached from the database file a site ships. */
 export async function openSnapshotInWasm(dir: string): Promise<WasmDB> {
   const db = await openWasmDuckDB();
-  for (const table of SNAPSHOT_TABLES) db.insertParquet(table, readFileSync(join(dir, `${table}.parquet`)));
+  const files = mkdtempSync(join(tmpdir(), "ltv-tables-"));
+  try {
+    for (const table of SNAPSHOT_TABLES) {
+      const file = join(files, `${table}.duckdb`);
+      await writeTableDatabase(join(dir, `${table}.parquet`), table, file);
+      db.attachTable(table, readFileSync(file));
+    }
+  } finally {
+    rmSync(files, {recursive: true, force: true});
+  }
   return db;
 }

@@ -1,8 +1,8 @@
 import {createRequire} from "node:module";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
-import {readParquet} from "parquet-wasm/node";
 import {SCHEMA, type SnapshotTable} from "../../src/components/schema.js";
 import {sqlIdentifier, sqlLiteral} from "../../src/components/sqlLiteral.js";
+import {attachTableSql, tableDatabaseName} from "../../src/components/tableDatabase.js";
 
 const require = createRequire(import.meta.url);
 
@@ -52,9 +52,10 @@ export class WasmDB {
     this.run(`INSERT INTO ${table} VALUES ${values.join(", ")}`);
   }
 
-  /** Loads Parquet bytes the way the browser does: parquet-wasm to Arrow IPC, then DuckDB's Arrow insert. */
-  insertParquet(name: string, bytes: Uint8Array): void {
-    this.#connection.insertArrowFromIPCStream(readParquet(bytes).intoIPCStream(), {name, create: true});
+  /** Attaches a table's database file (its bytes, as a page downloads them) the way a page does. */
+  attachTable(table: SnapshotTable, bytes: Uint8Array): void {
+    this.bindings.registerFileBuffer(tableDatabaseName(table), bytes);
+    this.run(attachTableSql(table, tableDatabaseName(table)));
   }
 
   close(): void {

@@ -1,0 +1,3 @@
+import {writeSiteTableDatabase} from "../../loaders/siteSnapshot.js";
+
+await writeSiteTableDatabase("customers");

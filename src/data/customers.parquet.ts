@@ -1,3 +1,0 @@
-import {writeSiteSnapshotFile} from "../../loaders/siteSnapshot.js";
-
-await writeSiteSnapshotFile("customers.parquet");
