@@ -15,7 +15,8 @@ export interface ClvFit {
  */
 export async function fitClv(inputs: ClvInput[], {minRepeaters = 30, minPeriods = 8} = {}): Promise<{fit: ClvFit | null; unfit: Label | null}> {
   const repeaters = inputs.filter((c) => c.x > 0).length;
-  const longest = Math.max(0, ...inputs.map((c) => c.T));
+  // a loop, not Math.max(...): a spread of a few million customers overflows the call stack
+  const longest = inputs.reduce((most, c) => Math.max(most, c.T), 0);
   if (longest < minPeriods) {
     return {fit: null, unfit: {ja: `較正期間が短すぎます(最長 ${longest.toFixed(1)} 期、${minPeriods} 期以上必要)`, en: `the calibration period is too short (at most ${longest.toFixed(1)} periods; ${minPeriods} needed)`}};
   }

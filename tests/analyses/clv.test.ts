@@ -1,6 +1,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchases, fitBgNbd, type BgNbdParams} from "../../src/components/bgnbd.js";
 import {clvInputsSql, repeatPurchaseDaysSql, type ClvInput} from "../../src/components/clvInputs.js";
+import {fitClv} from "../../src/components/clvModel.js";
 import {fitGammaGamma, gammaGammaLogLikelihood} from "../../src/components/gammaGamma.js";
 import {cdnowPublishedSummary, cdnowSampleOrders} from "../fixtures/cdnowSample.js";
 import {openWasmDuckDB} from "../support/wasmDuckDB.js";
@@ -95,5 +96,15 @@ describe("inputs by hand, calibration to 2024-01-31 in days", () => {
       {day: day("2024-02-05"), repeats: 1}
     ]);
     db.close();
+  });
+});
+
+describe("a shop of millions of customers", () => {
+  it("says a calibration period is too short without overflowing the call stack", async () => {
+    // a 5M-order shop has about 2.3M customers; the page once spread them all into one Math.max call
+    const many: ClvInput[] = Array.from({length: 3_000_000}, (_, i) => ({customer_id: `c${i}`, x: i % 2, t_x: 0, T: (i % 7) / 2, monetary: null, x_holdout: 0}));
+    const {fit, unfit} = await fitClv(many);
+    expect(fit).toBeNull();
+    expect(unfit?.en).toBe("the calibration period is too short (at most 3.0 periods; 8 needed)");
   });
 });
