@@ -6,6 +6,7 @@ import {rfmGridSql} from "../src/components/rfm.js";
 import {routeTreeSql} from "../src/components/routeTree.js";
 import {segmentsSql} from "../src/components/segments.js";
 import {retentionSql} from "../src/components/subscriptionRetention.js";
+import type {Interaction} from "./browser.js";
 
 /** Each analysis's default view: its page and the SQL the page runs first, as the benchmark times it. */
 export function analysisQueries(asOf: string): {page: string; name: string; sql: string}[] {
@@ -19,5 +20,17 @@ export function analysisQueries(asOf: string): {page: string; name: string; sql:
     {page: "/repurchase", name: "repurchase histogram", sql: intervalHistogramSql({excludeSubscriptions: true})},
     {page: "/shipping", name: "free-shipping sweep", sql: shippingSweepSql({thresholds: parseThresholds("2000:10000:500"), fee: 550, near: 0.2, topUp: 0.3})},
     {page: "/clv", name: "CLV inputs", sql: clvInputsSql({calibrationEnd})}
+  ];
+}
+
+/** The typical interactions the benchmark times: an input changed between two values, and the SQL each value runs. */
+export function analysisInteractions(asOf: string): Interaction[] {
+  return [
+    {page: "/rfm", name: "RFM: change the recency breakpoints", input: "input[type=text]", values: ["30,90,180,365", "30,60,90,180,365"],
+      sql: (v) => rfmGridSql({recencyDays: v.split(",").map(Number), frequency: [1, 2, 3, 5, 10]})},
+    {page: "/shipping", name: "shipping: change the candidate thresholds", input: "input[type=text]", values: ["3000:8000:250", "2000:10000:500"],
+      sql: (v) => shippingSweepSql({thresholds: parseThresholds(v), fee: 550, near: 0.2, topUp: 0.3, excludeKinds: ["trial", "subscription"]})},
+    {page: "/routes", name: "routes: change the window", input: "input[type=number]", values: ["60", "90"],
+      sql: (v) => routeTreeSql({asOf, windowDays: Number(v), depth: 3, ltvMonths: 12})}
   ];
 }

@@ -1,3 +1,4 @@
+import type {Browser} from "playwright-core";
 import {launchChromium} from "../tests/support/browser.js";
 import {serveDist} from "../tests/support/serveDist.js";
 import {rendererPeakMiB} from "./processMemory.js";
@@ -35,46 +36,14 @@ export async function browserTimes(site: string, queries: {page: string; name: s
   let memory = 0;
   try {
     for (const {page: path, name, sql} of queries) {
-      const ready: number[] = [];
-      const query: number[] = [];
-      const view: number[] = [];
-      const steps = {startDuckDB: [] as number[], fetched: [] as number[], attach: [] as number[]};
+      const visits: Visit[] = [];
       for (let run = 0; run < runs; run++) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await page.goto(`${server.origin}${path}`);
-        // done: the snapshot is loaded, the analysis's own query has answered, no output is pending, two frames drawn
-        const done = await page.waitForFunction(
-          (own) => {
-            const answered = performance.getEntriesByName("ltv:query").some((m) => (m as PerformanceMeasure).detail === own);
-            if (!answered || performance.getEntriesByName("ltv:ready").length === 0 || document.querySelector("observablehq-loading")) return false;
-            return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))));
-          },
-          sql.trim().slice(0, 120),
-          {timeout: 300_000, polling: 20}
-        );
-        const finished = (await done.jsonValue()) as number;
-        const entries = await page.evaluate(() => performance.getEntriesByType("measure").map((m) => ({name: m.name, start: m.startTime, duration: m.duration, detail: (m as PerformanceMeasure).detail as string})));
-        const readyAt = entries.find((e) => e.name === "ltv:ready")!;
-        ready.push(readyAt.start + readyAt.duration);
-        view.push(finished - (readyAt.start + readyAt.duration));
-        const own = entries.find((e) => e.name === "ltv:query" && e.detail === sql.trim().slice(0, 120));
-        if (own) query.push(own.duration);
-        const started = entries.find((e) => e.name === "ltv:start-duckdb");
-        if (started) steps.startDuckDB.push(started.start + started.duration);
-        steps.fetched.push(Math.max(...entries.filter((e) => e.name === "ltv:fetch").map((e) => e.start + e.duration)));
-        steps.attach.push(entries.filter((e) => e.name === "ltv:attach").reduce((sum, e) => sum + e.duration, 0));
-        memory = Math.max(memory, rendererPeakMiB());
-        await context.close();
+        const visit = await visitCold(browser, server.origin, path, sql);
+        visits.push(visit);
+        memory = Math.max(memory, visit.rendererPeakMiB);
       }
-      pages[name] = {
-        ready: summarise(ready),
-        query: summarise(query.length ? query : [NaN]),
-        view: summarise(view),
-        startDuckDB: summarise(steps.startDuckDB),
-        fetched: summarise(steps.fetched),
-        attach: summarise(steps.attach)
-      };
+      const each = (key: keyof PageResult) => summarise(visits.map((visit) => visit.times[key]));
+      pages[name] = {ready: each("ready"), query: each("query"), view: each("view"), startDuckDB: each("startDuckDB"), fetched: each("fetched"), attach: each("attach")};
       const p = pages[name];
       process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, files fetched ${p.fetched.median.toFixed(0)}, attached in ${p.attach.median.toFixed(0)})\n`);
     }
@@ -86,7 +55,53 @@ export async function browserTimes(site: string, queries: {page: string; name: s
   return {pages, interactions: changes, rendererPeakMiB: memory};
 }
 
-async function timeInteraction(browser: Awaited<ReturnType<typeof launchChromium>>, origin: string, interaction: Interaction, runs: number): Promise<Summary> {
+export interface Visit {
+  times: {[key in keyof PageResult]: number};
+  /** The renderer's peak memory while the page was open, MiB. */
+  rendererPeakMiB: number;
+}
+
+/**
+ * Opens a page in a fresh browser context (nothing cached) and waits until the snapshot is loaded, the analysis's
+ * own query has answered, no output is pending and two frames are drawn; a page that shows an error instead
+ * throws it.
+ */
+export async function visitCold(browser: Browser, origin: string, path: string, sql: string): Promise<Visit> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}${path}`);
+    const done = await page.waitForFunction(
+      (own) => {
+        const failed = document.querySelector(".ltv-status[data-state=error], .observablehq--error");
+        if (failed) return {error: failed.textContent};
+        const answered = performance.getEntriesByName("ltv:query").some((m) => (m as PerformanceMeasure).detail === own);
+        if (!answered || performance.getEntriesByName("ltv:ready").length === 0 || document.querySelector("observablehq-loading")) return false;
+        return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({finished: performance.now()}))));
+      },
+      sql.trim().slice(0, 120),
+      {timeout: 600_000, polling: 20}
+    );
+    const outcome = (await done.jsonValue()) as {error?: string; finished?: number};
+    if (outcome.error !== undefined) throw new Error(`${path}: ${outcome.error}`);
+    const entries = await page.evaluate(() => performance.getEntriesByType("measure").map((m) => ({name: m.name, start: m.startTime, duration: m.duration, detail: (m as PerformanceMeasure).detail as string})));
+    const end = (name: string) => Math.max(...entries.filter((e) => e.name === name).map((e) => e.start + e.duration));
+    const ready = end("ltv:ready");
+    const times = {
+      ready,
+      query: entries.find((e) => e.name === "ltv:query" && e.detail === sql.trim().slice(0, 120))?.duration ?? NaN,
+      view: outcome.finished! - ready,
+      startDuckDB: end("ltv:start-duckdb"),
+      fetched: end("ltv:fetch"),
+      attach: entries.filter((e) => e.name === "ltv:attach").reduce((sum, e) => sum + e.duration, 0)
+    };
+    return {times, rendererPeakMiB: rendererPeakMiB()};
+  } finally {
+    await context.close();
+  }
+}
+
+export async function timeInteraction(browser: Browser, origin: string, interaction: Interaction, runs: number): Promise<Summary> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}${interaction.page}`);

@@ -3,15 +3,12 @@
 // thread and on all, and warm in DuckDB-WASM's Node build; the built site in headless Chromium: cold page-ready, each default view, typical
 // interactions and the renderer's peak memory. Prints medians (min–max) and WASM / native ratios (warm, same
 // work; and the page's first, cold query), writes bench/results.json.
-import {cpSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";
-import {routeTreeSql} from "../src/components/routeTree.js";
-import {rfmGridSql} from "../src/components/rfm.js";
-import {parseThresholds, shippingSweepSql} from "../src/components/shippingThreshold.js";
 import {ROOT} from "../tests/support/buildSite.js";
-import {analysisQueries} from "./analysisQueries.js";
-import {browserTimes, type Interaction} from "./browser.js";
+import {analysisInteractions, analysisQueries} from "./analysisQueries.js";
+import {browserTimes} from "./browser.js";
 import {nativeTimes} from "./native.js";
 import {measureCommand} from "./processMemory.js";
 import {show} from "./stats.js";
@@ -41,19 +38,14 @@ for (const size of sizes) {
   rmSync(site, {recursive: true, force: true});
   cpSync(join(ROOT, "dist"), site, {recursive: true});
   process.stderr.write(`Chromium …\n`);
-  const interactions: Interaction[] = [
-    {page: "/rfm", name: "RFM: change the recency breakpoints", input: "input[type=text]", values: ["30,90,180,365", "30,60,90,180,365"],
-      sql: (v) => rfmGridSql({recencyDays: v.split(",").map(Number), frequency: [1, 2, 3, 5, 10]})},
-    {page: "/shipping", name: "shipping: change the candidate thresholds", input: "input[type=text]", values: ["3000:8000:250", "2000:10000:500"],
-      sql: (v) => shippingSweepSql({thresholds: parseThresholds(v), fee: 550, near: 0.2, topUp: 0.3, excludeKinds: ["trial", "subscription"]})},
-    {page: "/routes", name: "routes: change the window", input: "input[type=number]", values: ["60", "90"],
-      sql: (v) => routeTreeSql({asOf: manifest.as_of, windowDays: Number(v), depth: 3, ltvMonths: 12})}
-  ];
-  const browser = await browserTimes(site, queries, interactions, runs);
-  results[label] = {orders: manifest.row_counts.orders, snapshot, build, native_1_thread: native1, native_all_threads: nativeAll, wasm_node_warm: wasmWarm, browser};
+  const browser = await browserTimes(site, queries, analysisInteractions(manifest.as_of), runs);
+  const siteData = join(site, "_file", "data");
+  const tableFiles = Object.fromEntries(readdirSync(siteData).filter((f) => f.endsWith(".duckdb")).map((f) => [f.split(".")[0], statSync(join(siteData, f)).size]));
+  results[label] = {orders: manifest.row_counts.orders, snapshot, build, table_file_bytes: tableFiles, native_1_thread: native1, native_all_threads: nativeAll, wasm_node_warm: wasmWarm, browser};
 
   console.log(`\n=== ${label} orders (${manifest.row_counts.orders.toLocaleString("en-US")} orders, ${manifest.row_counts.customers.toLocaleString("en-US")} customers), median (min–max) ms of ${runs} runs`);
   console.log(`snapshot: ${(snapshot.ms / 1000).toFixed(1)} s, peak ${snapshot.peakMiB.toFixed(0)} MiB · site build: ${(build.ms / 1000).toFixed(1)} s`);
+  console.log(`table files a page may download: ${Object.entries(tableFiles).map(([table, bytes]) => `${table} ${(bytes / 2 ** 20).toFixed(1)} MiB`).join(", ")}`);
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "—");
   console.log(`${"analysis".padEnd(24)}${"native 1 thread".padEnd(18)}${"native all".padEnd(18)}${"WASM warm".padEnd(18)}${"warm/native1".padEnd(14)}${"page's query".padEnd(18)}${"page/native1".padEnd(14)}${"page ready".padEnd(20)}default view`);
   for (const {name} of queries) {
