@@ -1,5 +1,4 @@
 import {earlyRevenueSql, lateRevenueCte} from "./earlyRevenue.js";
-import {COUNTED_STATUS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
 
 /**
@@ -37,30 +36,30 @@ export const ROUTE_DELIMITER = " > ";
 
 const levelsTo = (depth: number) => Array.from({length: depth}, (_, i) => i + 1);
 
-/** The `later` CTE: orders 2 to `depth` of the customers whose second order came within the window, earliest first. */
-function laterOrdersCte(windowDays: number, depth: number): string {
+/** The `later` CTE: the kind and date of orders 3 to `depth` (kind_n, date_n) of every customer who has them. */
+function laterOrdersCte(depth: number): string {
+  const columns = levelsTo(depth)
+    .slice(2)
+    .map((n) => `max(order_kind) FILTER (WHERE order_number = ${n}) AS kind_${n}, max(order_date) FILTER (WHERE order_number = ${n}) AS date_${n}`);
   return `later AS (
-  -- order n only continues a route within n - 2 windows of the second, so later orders are never read; the first
-  -- order is left out, so the second comes first (ties broken by order id, as in the customers table)
-  SELECT o.customer_id, min_by({kind: o.order_kind, date: o.order_date}, (o.ordered_at, o.order_id), ${v(depth - 1)}) AS next_orders
-  FROM customers c JOIN orders o ON o.customer_id = c.customer_id
-    AND o.order_date BETWEEN c.second_order_date AND c.second_order_date + ${v((depth - 2) * windowDays)}
-  WHERE c.orders >= 3 AND c.days_to_second <= ${v(windowDays)}
-    AND o.status = ${v(COUNTED_STATUS)} AND o.order_id <> c.first_order_id
-  GROUP BY o.customer_id
+  -- orders by their number among the customer's counted orders (numbered in the snapshot, in the customers table's
+  -- order: ordered_at, then order id); whether each continues the route is decided by the steps
+  SELECT customer_id, ${columns.join(", ")}
+  FROM orders WHERE order_number BETWEEN 3 AND ${v(depth)}
+  GROUP BY customer_id
 )`;
 }
 
 /** The `route` CTE: one row per customer with the kind and date of orders 1 to `depth` (kind_n, date_n) and `orders`. */
-function routeCtes({windowDays = 90, depth = 3}: RouteTreeOptions): string {
+function routeCtes({depth = 3}: RouteTreeOptions): string {
   const later = depth >= 3;
-  return `${later ? `${laterOrdersCte(windowDays, depth)},` : ""}
+  return `${later ? `${laterOrdersCte(depth)},` : ""}
 route AS (
   -- orders 1 and 2 as the customers table already holds them (same order: ordered_at, then order id)
   SELECT c.customer_id, c.orders, c.revenue, c.first_order_date, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
     c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth)
       .slice(2)
-      .map((n) => `, l.next_orders[${n - 1}].kind AS kind_${n}, l.next_orders[${n - 1}].date AS date_${n}`)
+      .map((n) => `, l.kind_${n}, l.date_${n}`)
       .join("")}
   FROM customers c${later ? " LEFT JOIN later l USING (customer_id)" : ""}
 )`;
