@@ -20,9 +20,12 @@ export interface PageResult {
 export interface Interaction {
   page: string;
   name: string;
-  /** The input to change, and the two values it alternates between (so every run recomputes). */
+  /**
+   * The input to change, and a value for each run: none the page's default nor another run's, since the page
+   * answers a query it has run before from its QueryCache (see analysisInteractions).
+   */
   input: string;
-  values: [string, string];
+  values: string[];
   /** The SQL the page runs for a value. */
   sql(value: string): string;
 }
@@ -102,6 +105,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
 }
 
 export async function timeInteraction(browser: Browser, origin: string, interaction: Interaction, runs: number): Promise<Summary> {
+  if (runs > interaction.values.length) throw new Error(`${interaction.name}: ${runs} runs need as many new values, not ${interaction.values.length}`);
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}${interaction.page}`);
@@ -110,7 +114,7 @@ export async function timeInteraction(browser: Browser, origin: string, interact
   for (let run = 0; run < runs; run++) {
     await page.evaluate(() => performance.clearMeasures("ltv:query"));
     const start = (await page.evaluate(() => performance.now())) as number;
-    const value = interaction.values[run % 2];
+    const value = interaction.values[run % interaction.values.length];
     await page.locator(interaction.input).first().fill(value);
     await page.locator(interaction.input).first().dispatchEvent("input");
     const prefix = interaction.sql(value).trim().slice(0, 120);

@@ -4,6 +4,7 @@ import {startDuckDB} from "./duckdbBrowser.js";
 import {fetchBytes} from "./fetchBytes.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
+import {QueryCache} from "./queryCache.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
 import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
 import {sqlTemplate} from "./sqlLiteral.js";
@@ -13,11 +14,11 @@ import {attachTableSql, tableDatabaseName} from "./tableDatabase.js";
 export interface Workspace {
   db: AsyncDuckDB;
   manifest: Manifest;
-  /** Runs SQL and returns an Arrow table. */
+  /** Runs SQL and returns an Arrow table; the same SQL asked again is answered from the first answer (QueryCache). */
   query(text: string): Promise<Table>;
-  /** Runs SQL and returns plain row objects. */
+  /** Runs SQL (or reuses its answer, as `query`) and returns plain row objects. */
   rows<T = Record<string, unknown>>(text: string): Promise<T[]>;
-  /** Tagged template for ```sql cells; interpolated values enter as quoted literals. */
+  /** Tagged template for ```sql cells, run every time; interpolated values enter as quoted literals. */
   sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Table>;
 }
 
@@ -101,18 +102,21 @@ async function countRows(connection: AsyncDuckDBConnection, name: string): Promi
 }
 
 function workspace(db: AsyncDuckDB, connection: AsyncDuckDBConnection, manifest: Manifest): Workspace {
-  const query = async (text: string) => {
+  const run = async (text: string) => {
     const start = performance.now();
     const result = (await connection.query(text)) as Table;
     performance.measure("ltv:query", {start, detail: text.trim().slice(0, 120)});
     return result;
   };
+  // the analyses' queries are kept per SQL text; an analyst's own ```sql cell always runs (it may change things)
+  const cache = new QueryCache(run);
+  const query = (text: string) => cache.get(text);
   return {
     db,
     manifest,
     query,
     rows: async <T>(text: string) => (await query(text)).toArray().map((row) => row.toJSON() as T),
-    sql: (strings, ...values) => query(sqlTemplate(strings, values))
+    sql: (strings, ...values) => run(sqlTemplate(strings, values))
   };
 }
 
