@@ -39,8 +39,7 @@ FROM staged_orders;
 
 CREATE TABLE order_lines AS
 SELECT n.order_id, l.line_number, l.product_id, p.category, l.quantity, l.unit_price, l.quantity * l.unit_price AS amount
-FROM staged_lines l JOIN numbered n USING (seq) JOIN products p USING (product_id)
-ORDER BY n.order_id, l.line_number;
+FROM staged_lines l JOIN numbered n USING (seq) JOIN products p USING (product_id);
 
 CREATE TABLE orders AS
 WITH order_kind AS (
@@ -66,8 +65,7 @@ SELECT * EXCLUDE (counted),
   CASE WHEN counted THEN CAST(row_number() OVER customer_orders AS INTEGER) END AS order_number,
   CASE WHEN counted THEN CAST(date_diff('day', lag(order_date) OVER customer_orders, order_date) AS INTEGER) END AS days_since_previous
 FROM base
-WINDOW customer_orders AS (PARTITION BY customer_id, counted ORDER BY ordered_at, order_id)
-ORDER BY ordered_at, order_id;`;
+WINDOW customer_orders AS (PARTITION BY customer_id, counted ORDER BY ordered_at, order_id);`;
 }
 
 /** The day after the last order of any status: the default as-of date, so a rebuild says the same. */

@@ -1,12 +1,14 @@
 import {mkdir, mkdtemp, rm} from "node:fs/promises";
+import {totalmem} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 
 /**
- * DuckDB's memory while it stages and settles rows: above this it spills to the work folder, so memory stops
- * growing with the export here (10M rows need 2.5 GB of spill files).
+ * DuckDB's memory while it stages and settles rows: half the machine's memory, at least 4 GB. Above it DuckDB
+ * spills to the work folder (10M CSV rows need 2.5 GB of spill files at 4 GB); some steps cannot spill all they hold
+ * (deriving a 20M-order demo shop's tables failed at 4 GB), so the limit grows with the machine.
  */
-const MEMORY_LIMIT = "4GB";
+const MEMORY_LIMIT = `${Math.max(4, Math.floor(totalmem() / 2 ** 30 / 2))}GB`;
 
 export interface WorkDatabase {
   connection: DuckDBConnection;
