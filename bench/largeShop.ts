@@ -19,7 +19,7 @@ rmSync(site, {recursive: true, force: true});
 cpSync(join(ROOT, "dist"), site, {recursive: true});
 const data = join(site, "_file", "data");
 const manifest = JSON.parse(readFileSync(join(data, readdirSync(data).find((f) => f.startsWith("manifest."))!), "utf8"));
-console.log(`${manifest.row_counts.orders.toLocaleString("en-US")} orders, ${manifest.row_counts.customers.toLocaleString("en-US")} customers · site build with its snapshot ${(build.ms / 1000).toFixed(0)} s, peak ${(build.peakMiB / 1024).toFixed(1)} GiB`);
+console.log(`${manifest.row_counts.orders.toLocaleString("en-US")} orders, ${manifest.row_counts.customers.toLocaleString("en-US")} customers · site build with its snapshot ${(build.ms / 1000).toFixed(0)} s`);
 
 const server = await serveDist(site);
 const browser = await launchChromium();
@@ -51,4 +51,4 @@ try {
   await browser.close();
   await server.close();
 }
-writeFileSync(join(ROOT, "bench", "large-results.json"), JSON.stringify({orders: manifest.row_counts.orders, build, pages, interactions}, null, 2) + "\n");
+writeFileSync(join(ROOT, "bench", "large-results.json"), JSON.stringify({orders: manifest.row_counts.orders, build_ms: build.ms, pages, interactions}, null, 2) + "\n");
