@@ -1,14 +1,13 @@
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {mkdtemp, readdir, readFile, rename, rm} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {readdir, readFile, rename, rm} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {siteConfig} from "./siteConfig.js";
 import {pseudonymKey} from "./rows/pseudonymKey.js";
 import {buildSnapshot} from "./snapshot/buildSnapshot.js";
 import {openSource} from "./sources/openSource.js";
-import {writeTableDatabase} from "./tableDatabase.js";
+import {tableDatabaseBytes} from "./tableDatabase.js";
 import type {SnapshotTable} from "../src/components/schema.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -49,14 +48,7 @@ export async function writeSiteSnapshotFile(name: string): Promise<void> {
 
 /** Writes the database file pages download for one table of the site's snapshot to stdout. */
 export async function writeSiteTableDatabase(table: SnapshotTable): Promise<void> {
-  const folder = await mkdtemp(join(tmpdir(), "ltv-site-"));
-  try {
-    const file = join(folder, `${table}.duckdb`);
-    await writeTableDatabase(join(await siteSnapshotDir(), `${table}.parquet`), table, file);
-    await writeStdout(await readFile(file));
-  } finally {
-    await rm(folder, {recursive: true, force: true});
-  }
+  await writeStdout(await tableDatabaseBytes(join(await siteSnapshotDir(), `${table}.parquet`), table));
 }
 
 function writeStdout(bytes: Uint8Array): Promise<void> {

@@ -1,9 +1,9 @@
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {buildSnapshot, type SnapshotOptions} from "../../loaders/snapshot/buildSnapshot.js";
 import type {Source} from "../../loaders/source.js";
-import {writeTableDatabase} from "../../loaders/tableDatabase.js";
+import {tableDatabaseBytes} from "../../loaders/tableDatabase.js";
 import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
 import {openWasmDuckDB, type WasmDB} from "./wasmDuckDB.js";
 
@@ -23,15 +23,6 @@ export async function wasmSnapshot(source: Source, options: Partial<SnapshotOpti
 /** DuckDB-WASM with every table of the snapshot written to `dir`, attached from the database file a site ships. */
 export async function openSnapshotInWasm(dir: string): Promise<WasmDB> {
   const db = await openWasmDuckDB();
-  const files = mkdtempSync(join(tmpdir(), "ltv-tables-"));
-  try {
-    for (const table of SNAPSHOT_TABLES) {
-      const file = join(files, `${table}.duckdb`);
-      await writeTableDatabase(join(dir, `${table}.parquet`), table, file);
-      db.attachTable(table, readFileSync(file));
-    }
-  } finally {
-    rmSync(files, {recursive: true, force: true});
-  }
+  for (const table of SNAPSHOT_TABLES) db.attachTable(table, await tableDatabaseBytes(join(dir, `${table}.parquet`), table));
   return db;
 }
