@@ -1,4 +1,5 @@
 import type {Browser} from "playwright-core";
+import {queryTimingDetail} from "../src/components/queryTiming.js";
 import {launchChromium} from "../tests/support/browser.js";
 import {serveDist} from "../tests/support/serveDist.js";
 import {rendererPeakMiB} from "./processMemory.js";
@@ -74,6 +75,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
   try {
     const page = await context.newPage();
     await page.goto(`${origin}${path}`);
+    const own = queryTimingDetail(sql);
     const done = await page.waitForFunction(
       (own) => {
         const failed = document.querySelector(".ltv-status[data-state=error], .observablehq--error");
@@ -82,7 +84,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
         if (!answered || performance.getEntriesByName("ltv:ready").length === 0 || document.querySelector("observablehq-loading")) return false;
         return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({finished: performance.now()}))));
       },
-      sql.trim().slice(0, 120),
+      own,
       {timeout: 600_000, polling: 20}
     );
     const outcome = (await done.jsonValue()) as {error?: string; finished?: number};
@@ -92,7 +94,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
     const ready = end("ltv:ready");
     const times = {
       ready,
-      query: entries.find((e) => e.name === "ltv:query" && e.detail === sql.trim().slice(0, 120))?.duration ?? NaN,
+      query: entries.find((e) => e.name === "ltv:query" && e.detail === own)?.duration ?? NaN,
       view: outcome.finished! - ready,
       startDuckDB: end("ltv:start-duckdb"),
       fetched: end("ltv:fetch"),
@@ -117,7 +119,7 @@ export async function timeInteraction(browser: Browser, origin: string, interact
     const value = interaction.values[run % interaction.values.length];
     await page.locator(interaction.input).first().fill(value);
     await page.locator(interaction.input).first().dispatchEvent("input");
-    const prefix = interaction.sql(value).trim().slice(0, 120);
+    const prefix = queryTimingDetail(interaction.sql(value));
     const end = await page.waitForFunction(
       ([since, sql]) => {
         const hit = performance.getEntriesByName("ltv:query").find((m) => m.startTime >= (since as number) && ((m as PerformanceMeasure).detail as string).startsWith(sql as string));

@@ -1,8 +1,8 @@
 // The benchmark (`npm run bench`; not part of `npm test`). For demo shops of BENCH_SIZES orders (default
 // 1,000,000 and 5,000,000): the snapshot's time and memory; each analysis's default SQL in native DuckDB on one
-// thread and on all, and warm in DuckDB-WASM's Node build; the built site in headless Chromium: cold page-ready, each default view, typical
-// interactions and the renderer's peak memory. Prints medians (min–max) and WASM / native ratios (warm, same
-// work; and the page's first, cold query), writes bench/results.json.
+// thread and on all, and warm in DuckDB-WASM's Node build; the built site in headless Chromium: cold page-ready,
+// each default view, typical interactions and the renderer's peak memory. Prints medians (min–max) and WASM /
+// native ratios (warm, same work; and the page's first, cold query), writes bench/results.json.
 import {cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
 import {join} from "node:path";

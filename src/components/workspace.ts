@@ -5,6 +5,7 @@ import {fetchBytes} from "./fetchBytes.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
 import {QueryCache} from "./queryCache.js";
+import {queryTimingDetail} from "./queryTiming.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
 import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
 import {sqlTemplate} from "./sqlLiteral.js";
@@ -105,7 +106,7 @@ function workspace(db: AsyncDuckDB, connection: AsyncDuckDBConnection, manifest:
   const run = async (text: string) => {
     const start = performance.now();
     const result = (await connection.query(text)) as Table;
-    performance.measure("ltv:query", {start, detail: text.trim().slice(0, 120)});
+    performance.measure("ltv:query", {start, detail: queryTimingDetail(text)});
     return result;
   };
   // the analyses' queries are kept per SQL text; an analyst's own ```sql cell always runs (it may change things)
