@@ -4,7 +4,7 @@ import {clvInputsSql, repeatPurchaseDaysSql, type ClvInput} from "../../src/comp
 import {fitClv} from "../../src/components/clvModel.js";
 import {fitGammaGamma, gammaGammaLogLikelihood} from "../../src/components/gammaGamma.js";
 import {cdnowPublishedSummary, cdnowSampleOrders} from "../fixtures/cdnowSample.js";
-import {openWasmDuckDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB} from "../../loaders/wasmDuckDB.js";
 
 let inputs: ClvInput[];
 let bgnbd: BgNbdParams & {logLikelihood: number};

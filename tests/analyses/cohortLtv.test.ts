@@ -3,7 +3,7 @@ import {ltvCurveSql, type LtvCurveRow} from "../../src/components/cohortLtv.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
-import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let tiny: WasmDB;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {dailyOrdersSql, orderGapsSql, weeklyJumpsSql} from "../../src/components/dataQuality.js";
-import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 // Twelve weeks from Monday 2024-01-01: one order a day, but three a day in week 10 (from 2024-03-04) and
 // none on Tuesday to Thursday of week 11 (2024-03-12 – 14); a cancelled order still arrived, so it counts here.

@@ -4,7 +4,7 @@ import {customersByArquero} from "../fixtures/customersByArquero.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 const DAY = 86_400_000;
 let tiny: WasmDB;

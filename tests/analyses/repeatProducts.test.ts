@@ -3,7 +3,7 @@ import {lastObservedFirstDate} from "../../src/components/earlyRevenue.js";
 import {crossSellSql, firstProductSql, type CrossSellPair, type FirstProductRow} from "../../src/components/repeatProducts.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
-import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let tiny: WasmDB;
 beforeAll(async () => {

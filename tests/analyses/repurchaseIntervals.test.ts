@@ -4,7 +4,7 @@ import {intervalHistogramSql, intervalSummarySql, secondOrderSurvivalSql, type S
 import {randomShop} from "../fixtures/randomShop.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let tiny: WasmDB;
 beforeAll(async () => {

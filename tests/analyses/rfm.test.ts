@@ -3,7 +3,7 @@ import {customerListSql} from "../../src/components/customerList.js";
 import {rfmCellIdsSql, rfmGridSql, type RfmCell, type RfmOptions} from "../../src/components/rfm.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
-import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let db: WasmDB;
 const customer = (customer_id: string, recency_days: number, orders: number, revenue: number) => ({

@@ -4,7 +4,7 @@ import type {SourceOrder} from "../../loaders/source.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {tinyShop, TINY_PRODUCTS} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let tiny: WasmDB;
 beforeAll(async () => {

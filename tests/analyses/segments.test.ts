@@ -6,7 +6,7 @@ import {segmentsSql, type SegmentRow} from "../../src/components/segments.js";
 import {classifyByJs, type PlainCustomer} from "../fixtures/segmentsByJs.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
-import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let db: WasmDB;
 beforeAll(async () => {

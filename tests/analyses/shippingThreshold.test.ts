@@ -8,7 +8,7 @@ import {
   shippingSweepSql,
   type ShippingSweepRow
 } from "../../src/components/shippingThreshold.js";
-import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let db: WasmDB;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {churnWatchSql, retentionSql, subscriptionLifetimesSql, type RetentionRow} from "../../src/components/subscriptionRetention.js";
-import {openWasmDuckDB, type WasmDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let db: WasmDB;
 const AS_OF = "2024-07-01";

@@ -9,7 +9,7 @@ import {buildSiteCopy, ROOT} from "../support/buildSite.js";
 import {expectedPseudonym, TEST_KEY, writeFixture} from "../support/rowFixtures.js";
 import {serveDist} from "../support/serveDist.js";
 import {visitPage} from "../support/visitPage.js";
-import {openWasmDuckDB} from "../support/wasmDuckDB.js";
+import {openWasmDuckDB} from "../../loaders/wasmDuckDB.js";
 
 // Distinctive personal data in a Shift_JIS cart export, in the columns a cart really has
 const PII = {

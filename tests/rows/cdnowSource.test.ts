@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {afterAll, describe, expect, it} from "vitest";
 import {cdnowPublishedSummary} from "../fixtures/cdnowSample.js";
 import {expectedPseudonym, rowSnapshot} from "../support/rowFixtures.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 const opened: WasmDB[] = [];
 afterAll(() => opened.forEach((db) => db.close()));

@@ -7,7 +7,7 @@ import {buildSnapshot} from "../../loaders/snapshot/buildSnapshot.js";
 import {openSource} from "../../loaders/sources/openSource.js";
 import type {Manifest} from "../../src/components/schema.js";
 import {expectedPseudonym, rowSnapshot, TEST_KEY, writeFixture} from "../support/rowFixtures.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 const CONFIG = JSON.stringify({
   shop: {name: "テスト", name_en: "Test"},

@@ -3,7 +3,7 @@ import {join} from "node:path";
 import iconv from "iconv-lite";
 import {afterAll, describe, expect, it} from "vitest";
 import {expectedPseudonym, rowSnapshot, writeFixture} from "../support/rowFixtures.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 const opened: WasmDB[] = [];
 afterAll(() => opened.forEach((db) => db.close()));

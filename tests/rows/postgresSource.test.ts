@@ -4,7 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Manifest} from "../../src/components/schema.js";
 import {startPostgres, type PostgresServer} from "../support/postgresServer.js";
 import {expectedPseudonym, rowSnapshot, writeFixture} from "../support/rowFixtures.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 // A cart's order lines in a real PostgreSQL server: times with a zone, amounts as numeric, PII alongside
 const TABLE = `

@@ -2,7 +2,7 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {Manifest} from "../../src/components/schema.js";
 import {expectedPseudonym, rowSnapshot, writeFixture} from "../support/rowFixtures.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 // Shopify's orders export, a subset of its columns in its order: the order's fields on its first row only
 const HEADER = "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Billing Address1,Billing Phone,Cancelled at,Source";

@@ -4,7 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
 import {TINY_ORDERS, tinyShop} from "../fixtures/tinyShop.js";
 import {snapshotOf, wasmSnapshot} from "../support/snapshotInWasm.js";
-import type {WasmDB} from "../support/wasmDuckDB.js";
+import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
 let db: WasmDB;
 let manifest: Manifest;

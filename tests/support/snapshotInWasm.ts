@@ -5,7 +5,7 @@ import {buildSnapshot, type SnapshotOptions} from "../../loaders/snapshot/buildS
 import type {Source} from "../../loaders/source.js";
 import {tableDatabaseBytes} from "../../loaders/tableDatabase.js";
 import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
-import {openWasmDuckDB, type WasmDB} from "./wasmDuckDB.js";
+import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 /** Builds a snapshot with the real loader into a temporary folder. */
 export async function snapshotOf(source: Source, options: Partial<SnapshotOptions> = {}) {

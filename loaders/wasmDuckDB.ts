@@ -1,14 +1,16 @@
 import {createRequire} from "node:module";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
-import {SCHEMA, type SnapshotTable} from "../../src/components/schema.js";
-import {sqlIdentifier, sqlLiteral} from "../../src/components/sqlLiteral.js";
-import {attachTableSql, tableDatabaseName} from "../../src/components/tableDatabase.js";
+import {tableFromIPC, type Table} from "apache-arrow";
+import {SCHEMA, type SnapshotTable} from "../src/components/schema.js";
+import {sqlIdentifier, sqlLiteral} from "../src/components/sqlLiteral.js";
+import {attachTableSql, tableDatabaseName} from "../src/components/tableDatabase.js";
 
 const require = createRequire(import.meta.url);
 
 /**
  * The engine the browser runs (DuckDB-WASM, eh build), in Node, opened with the page's query settings.
- * SQL tests run the builders here, so they check the very SQL and engine a page uses.
+ * SQL tests run the builders here, so they check the very SQL and engine a page uses; the site build computes
+ * the answers it ships with each page here (shippedAnswers.ts), so they are the answers the page would compute.
  */
 export async function openWasmDuckDB(): Promise<WasmDB> {
   const bindings = await duckdb.createDuckDB(
@@ -32,10 +34,18 @@ export class WasmDB {
 
   /** Rows as plain objects, as a page gets them from `workspace.rows`. */
   rows<T = Record<string, unknown>>(sql: string): T[] {
-    return this.#connection
-      .query(sql)
+    return this.arrow(sql)
       .toArray()
-      .map((row: {toJSON(): unknown}) => row.toJSON() as T);
+      .map((row) => row.toJSON() as T);
+  }
+
+  /**
+   * The Arrow table, as a page gets it from `workspace.query`: decoded from DuckDB's own Arrow IPC answer by this
+   * project's apache-arrow (the blocking build's tables are of its bundled copy, which apache-arrow's writer
+   * does not recognise).
+   */
+  arrow(sql: string): Table {
+    return tableFromIPC(this.#connection.useUnsafe((bindings, connection) => bindings.runQuery(connection, sql)));
   }
 
   run(sql: string): void {
