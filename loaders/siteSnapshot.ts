@@ -1,14 +1,16 @@
 import {createHash} from "node:crypto";
 import {existsSync} from "node:fs";
-import {readdir, readFile, rename, rm} from "node:fs/promises";
+import {readdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {siteConfig} from "./siteConfig.js";
 import {pseudonymKey} from "./rows/pseudonymKey.js";
 import {buildSnapshot} from "./snapshot/buildSnapshot.js";
 import {openSource} from "./sources/openSource.js";
+import {defaultViewAnswers} from "./shippedAnswers.js";
 import {tableDatabaseBytes} from "./tableDatabase.js";
-import type {SnapshotTable} from "../src/components/schema.js";
+import {openWasmDuckDB} from "./wasmDuckDB.js";
+import {SNAPSHOT_TABLES, type Manifest, type SnapshotTable} from "../src/components/schema.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -48,7 +50,30 @@ export async function writeSiteSnapshotFile(name: string): Promise<void> {
 
 /** Writes the database file pages download for one table of the site's snapshot to stdout. */
 export async function writeSiteTableDatabase(table: SnapshotTable): Promise<void> {
-  await writeStdout(await tableDatabaseBytes(join(await siteSnapshotDir(), `${table}.parquet`), table));
+  await writeStdout(await siteTableDatabase(table));
+}
+
+/** Writes the answers a page ships with (shippedAnswers.ts) to stdout. */
+export async function writeSiteShippedAnswers(page: string): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(await siteSnapshotDir(), "manifest.json"), "utf8")) as Manifest;
+  const db = await openWasmDuckDB();
+  for (const table of SNAPSHOT_TABLES) db.attachTable(table, await siteTableDatabase(table));
+  await writeStdout(await defaultViewAnswers(page, manifest, db));
+}
+
+/**
+ * A table's database file, written once per snapshot beside it: the table's own data loader and every page's
+ * shipped answers read the same file.
+ */
+async function siteTableDatabase(table: SnapshotTable): Promise<Uint8Array> {
+  const dir = await siteSnapshotDir();
+  const file = join(dir, `${table}.duckdb`);
+  if (!existsSync(file)) {
+    const writing = `${file}.${process.pid}.tmp`;
+    await writeFile(writing, await tableDatabaseBytes(join(dir, `${table}.parquet`), table));
+    await rename(writing, file);
+  }
+  return readFile(file);
 }
 
 function writeStdout(bytes: Uint8Array): Promise<void> {

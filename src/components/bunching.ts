@@ -26,6 +26,12 @@ SELECT CAST(${t} + k * ${bin} AS INTEGER) AS bin_start, CAST(coalesce(n, 0) AS I
 FROM bins LEFT JOIN binned USING (k) ORDER BY k`;
 }
 
+/** The page's study of the current threshold: bins of ¥250 over half the threshold either side. */
+export const BUNCHING_BIN_YEN = 250;
+export function currentThresholdBinsSql(threshold: number, options: EligibleOrdersOptions): string {
+  return bunchingBinsSql({threshold, binYen: BUNCHING_BIN_YEN, rangeYen: threshold / 2, ...options});
+}
+
 export interface BunchingOptions {
   threshold: number;
   /** Width of the window below and above the threshold where behaviour is expected to differ, in yen. */

@@ -22,6 +22,7 @@ export interface LtvCurveRow {
 }
 
 export const DEFAULT_LTV_MONTHS = [1, 3, 6, 12, 24];
+export const DEFAULT_LTV_GROUPING: LtvGrouping = "cohort";
 
 /**
  * X-month LTV: revenue per customer from counted orders dated in [first order, first order + X calendar

@@ -45,6 +45,11 @@ export interface WeeklyJumpOptions {
   weeks: number;
 }
 
+/** What the data quality page looks for: weeks at twice or half the median of the 8 before. */
+export const WEEKLY_JUMPS: WeeklyJumpOptions = {factor: 2, weeks: 8};
+/** How many rejected rows the page lists. */
+export const REJECTED_SAMPLE_ROWS = 100;
+
 /** A week whose orders differ sharply from the weeks before it. */
 export interface WeeklyJump {
   week: Date;

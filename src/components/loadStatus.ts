@@ -8,6 +8,10 @@ const text = {
   loading: {ja: "スナップショットを読み込み中", en: "Loading the snapshot"},
   ready: {ja: "読み込み完了", en: "Loaded"},
   failed: {ja: "スナップショットを読み込めませんでした", en: "The snapshot could not be loaded"},
+  shipped: {
+    ja: "最初の表示はサイトのビルド時に同じ DuckDB で計算した既定の集計です。設定を変えた集計は、読み込みが終わりしだい計算します。",
+    en: "The first view is the default one, computed by the same DuckDB when the site was built; changed settings are computed as soon as loading is done."
+  },
   rows: {ja: "行", en: "rows"},
   seconds: {ja: "秒", en: "s"},
   hint: {
@@ -46,6 +50,12 @@ export class LoadStatus {
   step(message: string): void {
     const span = this.element.querySelector(".ltv-status-step");
     if (span) span.textContent = message;
+  }
+
+  /** Said while DuckDB-WASM loads, once the page has drawn its default view from the answers it shipped with. */
+  answersShipped(): void {
+    if (this.element.dataset.state !== "loading") return;
+    this.element.append(html`<p class="ltv-note">${t(text.shipped)}</p>`);
   }
 
   loaded(table: string, rows: number): void {

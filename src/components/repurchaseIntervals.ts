@@ -5,6 +5,9 @@ import {sqlLiteral as v} from "./sqlLiteral.js";
 export const INTERVAL_GROUPINGS = ["transition", "first_product", "first_category", "order_type"] as const;
 export type IntervalGrouping = (typeof INTERVAL_GROUPINGS)[number];
 
+/** The page's settings when it opens. */
+export const DEFAULT_INTERVALS = {groupBy: "transition", binDays: 7, maxDays: 360, excludeSubscriptions: true} as const;
+
 export interface IntervalOptions {
   /** transition (1→2, 2→3, 3+: the interval ending at the later order), first product or category, or
    * order type (subscription when the later order belongs to a subscription, else one_off). */

@@ -18,6 +18,9 @@ export interface RouteTreeOptions {
   ltvMonths?: number;
 }
 
+/** The page's settings when it opens; nodes of fewer than `minCustomers` are flagged. */
+export const DEFAULT_ROUTES = {windowDays: 90, depth: 3, ltvMonths: 12, minCustomers: 30} as const;
+
 export interface RouteNode {
   path: string;
   depth: number;

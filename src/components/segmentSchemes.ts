@@ -3,6 +3,7 @@ import type {Label} from "./i18n.js";
 /** The named segment schemes laid over the customers; each puts every customer in exactly one class. */
 export const SEGMENT_SCHEMES = ["lifecycle", "value_activity", "cpm", "ltv_rank"] as const;
 export type SegmentScheme = (typeof SEGMENT_SCHEMES)[number];
+export const DEFAULT_SCHEME: SegmentScheme = "lifecycle";
 
 /** Editable thresholds of every scheme; days are recency or tenure in whole days, money in yen. */
 export interface SchemeThresholds {

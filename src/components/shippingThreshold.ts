@@ -1,4 +1,4 @@
-import {COUNTED_STATUS} from "./schema.js";
+import {COUNTED_STATUS, type Manifest} from "./schema.js";
 import {sqlLiteral} from "./sqlLiteral.js";
 
 /**
@@ -14,6 +14,21 @@ export interface EligibleOrdersOptions {
 }
 
 export const DEFAULT_EXCLUDED_KINDS = ["trial", "subscription"];
+
+/** The page's settings when it opens; `fee` is used when neither the snapshot nor its orders show one. */
+export const DEFAULT_SHIPPING = {binYen: 250, thresholds: "2000:10000:500", fee: 550, near: 0.2, topUp: 0.3} as const;
+
+/** The shop's rule: as the snapshot records it, else as its orders show it (shippingRuleSql's row). */
+export function shippingRule(manifest: Pick<Manifest, "shipping">, detected: ShippingRule): ShippingRule & {configured: boolean} {
+  return manifest.shipping
+    ? {threshold: manifest.shipping.free_threshold, fee: manifest.shipping.fee, configured: true}
+    : {...detected, configured: false};
+}
+
+export interface ShippingRule {
+  threshold: number | null;
+  fee: number | null;
+}
 
 /** The `eligible` CTE: the orders a shipping rule applies to. */
 export function eligibleOrdersCte({excludeKinds = DEFAULT_EXCLUDED_KINDS}: EligibleOrdersOptions): string {

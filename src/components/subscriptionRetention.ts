@@ -15,6 +15,9 @@ export interface SubscriptionOptions {
 export const SUBSCRIPTION_GROUPINGS = ["all", "cohort", "product"] as const;
 export type SubscriptionGrouping = (typeof SUBSCRIPTION_GROUPINGS)[number];
 
+/** The page's settings when it opens: all subscriptions, 12 deliveries shown, projected to the 24th. */
+export const DEFAULT_RETENTION = {by: "all", maxDelivery: 12, project: 24} as const;
+
 /** Columns of the `subscriptions` CTE beyond those every analysis uses, carried only when asked for. */
 export interface SubscriptionColumns {
   /** The subscription's product: its first delivery's largest line (ties: the first line). */

@@ -5,28 +5,34 @@ import {fetchBytes} from "./fetchBytes.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
 import {QueryCache} from "./queryCache.js";
+import {decodeShippedAnswers} from "./shippedAnswers.js";
 import {queryTimingDetail} from "./queryTiming.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
 import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
 import {sqlTemplate} from "./sqlLiteral.js";
 import {attachTableSql, tableDatabaseName} from "./tableDatabase.js";
 
-/** The snapshot loaded into DuckDB-WASM: what every page queries. */
+/** The snapshot a page queries: its default view from the answers shipped with it, everything else in DuckDB-WASM. */
 export interface Workspace {
-  db: AsyncDuckDB;
   manifest: Manifest;
-  /** Runs SQL and returns an Arrow table; the same SQL asked again is answered from the first answer (QueryCache). */
+  /**
+   * Runs SQL and returns an Arrow table. A query the page shipped an answer for is answered at once, before
+   * DuckDB-WASM has started; the same SQL asked again is answered from the first answer (QueryCache).
+   */
   query(text: string): Promise<Table>;
   /** Runs SQL (or reuses its answer, as `query`) and returns plain row objects. */
   rows<T = Record<string, unknown>>(text: string): Promise<T[]>;
-  /** Tagged template for ```sql cells, run every time; interpolated values enter as quoted literals. */
+  /** Tagged template for ```sql cells, run in DuckDB-WASM every time; interpolated values enter as quoted literals. */
   sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Table>;
 }
 
 export interface WorkspaceHandle {
   /** Progress while loading, a summary when ready, a readable error when anything fails. */
   status: HTMLElement;
-  /** Resolves when every table is loaded; on failure it never settles, and `status` shows the error. */
+  /**
+   * Resolves once the manifest and the page's shipped answers are in (queries they do not answer wait for
+   * DuckDB-WASM and the tables); on failure it never settles, and `status` shows the error.
+   */
   ready: Promise<Workspace>;
 }
 
@@ -34,26 +40,43 @@ const steps = {
   start: {ja: "DuckDB の起動", en: "Starting DuckDB"},
   fetch: {ja: "ファイルの取得", en: "Fetching"},
   attach: {ja: "DuckDB への接続", en: "Attaching to DuckDB"},
-  check: {ja: "行数の確認", en: "Checking row counts"}
+  check: {ja: "行数の確認", en: "Checking row counts"},
+  answers: {ja: "既定の集計の読み込み", en: "Reading the default view's answers"}
 };
 
-/** Opens the snapshot for one page: starts DuckDB while the page's tables download, then attaches them. */
-export function openWorkspace(tables: SnapshotTable[]): WorkspaceHandle {
+/**
+ * Opens the snapshot for one page: starts DuckDB while the page's tables download, then attaches them.
+ * `answers` is the address of the page's data/answers/<page>.arrow (see shippedAnswers.ts), when it ships one
+ * (a FileAttachment's `href`: used bare, a `.arrow` attachment would make Framework fetch Arrow from a CDN).
+ */
+export function openWorkspace(tables: SnapshotTable[], answers?: string): WorkspaceHandle {
+  const started = performance.now();
   const status = new LoadStatus(tables);
   let step = t(steps.start);
-  const ready = load(tables, status, (next) => (step = next)).catch((error: unknown) => {
-    status.fail(step, error);
+  const fail = (at: string) => (error: unknown) => {
+    status.fail(at, error);
     console.warn(error);
     return new Promise<never>(() => {});
-  });
+  };
+  const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
+  const engine = load(tables, manifest, status, started, (next) => (step = next)).catch((error) => fail(step)(error));
+  const shipped = answers ? shippedAnswers(answers, manifest, started) : Promise.resolve(new Map<string, Table>());
+  if (answers) shipped.then(() => status.answersShipped(), () => {});
+  const ready = Promise.all([manifest, shipped]).then(([snapshot, kept]) => workspace(engine, snapshot, kept), fail(t(steps.answers)));
   return {status: status.element, ready};
 }
 
-async function load(tables: SnapshotTable[], status: LoadStatus, onStep: (step: string) => void): Promise<Workspace> {
-  const started = performance.now();
+async function shippedAnswers(href: string, manifest: Promise<Manifest>, started: number): Promise<Map<string, Table>> {
+  const [bytes, snapshot] = await Promise.all([fetchBytes(href, () => {}), manifest]);
+  const answers = decodeShippedAnswers(bytes, snapshot.content_hash);
+  performance.measure("ltv:answers", {start: started});
+  return answers;
+}
+
+/** DuckDB-WASM with the page's tables attached and their row counts checked against the manifest. */
+async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status: LoadStatus, started: number, onStep: (step: string) => void): Promise<AsyncDuckDBConnection> {
   // Start the engine and every download at once; the slower of the two sets the page-ready time.
   const database = startDuckDB().finally(() => performance.measure("ltv:start-duckdb", {start: started}));
-  const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
   const files = tables.map((name) =>
     fetchBytes(SNAPSHOT_HREFS[name], (loaded, total) => status.progress(name, loaded, total)).finally(() =>
       performance.measure("ltv:fetch", {start: started, detail: name})
@@ -83,8 +106,7 @@ async function load(tables: SnapshotTable[], status: LoadStatus, onStep: (step: 
   status.ready(rows, performance.now() - started, snapshot.currency);
   // User Timing entries: what a reader's dev tools and the benchmark see
   performance.measure("ltv:ready", {start: started});
-  showSnapshotInFooter(snapshot);
-  return workspace(db, connection, snapshot);
+  return connection;
 }
 
 /** Attaches a table's database file; a file DuckDB cannot open is an error naming its table. */
@@ -102,18 +124,25 @@ async function countRows(connection: AsyncDuckDBConnection, name: string): Promi
   return Number(result.get(0)?.n);
 }
 
-function workspace(db: AsyncDuckDB, connection: AsyncDuckDBConnection, manifest: Manifest): Workspace {
+function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: Map<string, Table>): Workspace {
+  showSnapshotInFooter(manifest);
   const run = async (text: string) => {
+    const connection = await engine;
     const start = performance.now();
     const result = (await connection.query(text)) as Table;
     performance.measure("ltv:query", {start, detail: queryTimingDetail(text)});
     return result;
   };
+  const answer = async (text: string) => {
+    const kept = shipped.get(text);
+    if (!kept) return run(text);
+    performance.mark("ltv:answer", {detail: queryTimingDetail(text)});
+    return kept;
+  };
   // the analyses' queries are kept per SQL text; an analyst's own ```sql cell always runs (it may change things)
-  const cache = new QueryCache(run);
+  const cache = new QueryCache(answer);
   const query = (text: string) => cache.get(text);
   return {
-    db,
     manifest,
     query,
     rows: async <T>(text: string) => (await query(text)).toArray().map((row) => row.toJSON() as T),

@@ -2,7 +2,10 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {DEFAULT_VIEWS} from "../../src/components/defaultViews.js";
+import {queryTimingDetail} from "../../src/components/queryTiming.js";
 import type {Manifest} from "../../src/components/schema.js";
+import {decodeShippedAnswers} from "../../src/components/shippedAnswers.js";
 import {launchChromium} from "../support/browser.js";
 import {buildSite} from "../support/buildSite.js";
 import {serveDist} from "../support/serveDist.js";
@@ -100,6 +103,37 @@ describe("the built site", () => {
     expect(text).toContain("スナップショットを読み込めませんでした");
     expect(text).toMatch(/customers\.[0-9a-f]+\.duckdb: HTTP 404/);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
+    await page.close();
+    await broken.close();
+  });
+
+  it("draws each page's default view from the answers shipped with it, using every one of them", async () => {
+    const folder = join(dist, "_file/data/answers");
+    const files = readdirSync(folder);
+    expect(files.length).toBe(Object.keys(DEFAULT_VIEWS).length);
+    for (const file of files) {
+      const name = file.split(".")[0];
+      const shipped = decodeShippedAnswers(readFileSync(join(folder, file)), manifest.content_hash);
+      const {page} = await visit(name === "index" ? "/" : `/${name}`);
+      const entries = await page.evaluate(() => performance.getEntries().map((e) => ({name: e.name, detail: (e as PerformanceMark).detail})));
+      const answered = entries.filter((e) => e.name === "ltv:answer").map((e) => e.detail);
+      const computed = entries.filter((e) => e.name === "ltv:query").map((e) => e.detail);
+      for (const sql of shipped.keys()) {
+        // a default query the page words differently from defaultViews.ts would be computed instead
+        expect.soft(answered, `${name}: ${sql.slice(0, 80)}`).toContain(queryTimingDetail(sql));
+        expect.soft(computed, `${name}: computed although shipped`).not.toContain(queryTimingDetail(sql));
+      }
+      await page.close();
+    }
+  }, 240_000);
+
+  it("shows a readable error in the page when its shipped answers cannot be fetched", async () => {
+    const broken = await serveDist(dist, /answers\/rfm\.[0-9a-f]+\.arrow$/);
+    const page = await browser.newPage();
+    await page.goto(`${broken.origin}/rfm`);
+    const status = page.locator('.ltv-status[data-state="error"]');
+    await status.waitFor({timeout: 30_000});
+    expect(await status.textContent()).toMatch(/既定の集計の読み込み: .*rfm\.[0-9a-f]+\.arrow: HTTP 404/);
     await page.close();
     await broken.close();
   });

@@ -1,0 +1,21 @@
+import {DEFAULT_VIEWS, type PageWithDefaultView} from "../src/components/defaultViews.js";
+import type {Manifest} from "../src/components/schema.js";
+import {encodeShippedAnswers} from "../src/components/shippedAnswers.js";
+import type {WasmDB} from "./wasmDuckDB.js";
+
+/** Answers a page's default view in DuckDB-WASM (the page's own engine) and returns the file the page ships with. */
+export async function defaultViewAnswers(page: string, manifest: Manifest, db: WasmDB): Promise<Uint8Array> {
+  if (!Object.hasOwn(DEFAULT_VIEWS, page)) {
+    throw new Error(`no default view for page "${page}"; pages with one: ${Object.keys(DEFAULT_VIEWS).join(", ")}`);
+  }
+  const answers: Parameters<typeof encodeShippedAnswers>[1] = [];
+  await DEFAULT_VIEWS[page as PageWithDefaultView]({
+    manifest,
+    ask: async (sql) => {
+      const answer = db.arrow(sql);
+      answers.push({sql, answer});
+      return answer.toArray().map((row) => row.toJSON());
+    }
+  });
+  return encodeShippedAnswers(manifest.content_hash, answers);
+}

@@ -1,0 +1,83 @@
+import {currentThresholdBinsSql} from "./bunching.js";
+import {DEFAULT_LTV_GROUPING, DEFAULT_LTV_MONTHS, ltvCurveSql} from "./cohortLtv.js";
+import {dailyOrdersSql, orderGapsSql, REJECTED_SAMPLE_ROWS, rejectedSampleSql, WEEKLY_JUMPS, weeklyJumpsSql} from "./dataQuality.js";
+import {monthlySql, overviewSql} from "./overview.js";
+import {productNamesSql} from "./productNames.js";
+import {crossSellSql, firstProductSql} from "./repeatProducts.js";
+import {DEFAULT_INTERVALS, intervalHistogramSql, intervalSummarySql, secondOrderSurvivalSql} from "./repurchaseIntervals.js";
+import {DEFAULT_RFM, rfmGridSql} from "./rfm.js";
+import {DEFAULT_ROUTES, routeTreeSql} from "./routeTree.js";
+import type {Manifest} from "./schema.js";
+import {DEFAULT_SCHEME, DEFAULT_THRESHOLDS} from "./segmentSchemes.js";
+import {segmentsSql} from "./segments.js";
+import {DEFAULT_EXCLUDED_KINDS, DEFAULT_SHIPPING, orderValueHistogramSql, parseThresholds, shippingRule, shippingRuleSql, shippingSweepSql} from "./shippingThreshold.js";
+import {churnWatchSql, DEFAULT_RETENTION, retentionSql, subscriptionLifetimesSql} from "./subscriptionRetention.js";
+
+/** What a page's default view may use: the snapshot's manifest, and `ask`, which answers a query as the page's workspace would. */
+export interface DefaultViewContext {
+  manifest: Manifest;
+  ask(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * The queries each page asks when it opens, its inputs at their defaults, in the words the page uses. The site
+ * build answers them (shippedAnswers.ts) and ships the answers with the page, so that the page draws its first
+ * view while DuckDB-WASM is still starting. A query that differs from the page's by one character is simply
+ * not used (the page computes its own); the site's end-to-end test checks that every shipped answer is used.
+ * Queries that follow a reader's click (customer lists) and the CLV page's per-customer inputs are not here.
+ */
+export const DEFAULT_VIEWS = {
+  index: async ({manifest, ask}: DefaultViewContext) => {
+    await ask(overviewSql({asOf: manifest.as_of}));
+    await ask(monthlySql());
+  },
+  rfm: async ({ask}: DefaultViewContext) => {
+    await ask(rfmGridSql({recencyDays: DEFAULT_RFM.recencyDays, frequency: DEFAULT_RFM.frequency}));
+  },
+  segments: async ({manifest, ask}: DefaultViewContext) => {
+    await ask(segmentsSql({scheme: DEFAULT_SCHEME, thresholds: DEFAULT_THRESHOLDS[DEFAULT_SCHEME], asOf: manifest.as_of}));
+  },
+  shipping: async ({manifest, ask}: DefaultViewContext) => {
+    const [detected] = await ask(shippingRuleSql());
+    const rule = shippingRule(manifest, detected as {threshold: number | null; fee: number | null});
+    const excludeKinds = DEFAULT_EXCLUDED_KINDS;
+    await ask(orderValueHistogramSql({binYen: DEFAULT_SHIPPING.binYen, excludeKinds}));
+    const {thresholds, fee, near, topUp} = DEFAULT_SHIPPING;
+    await ask(shippingSweepSql({fee: rule.fee ?? fee, near, topUp, thresholds: parseThresholds(thresholds), excludeKinds}));
+    if (rule.threshold != null) await ask(currentThresholdBinsSql(rule.threshold, {excludeKinds}));
+  },
+  repurchase: async ({manifest, ask}: DefaultViewContext) => {
+    const options = {groupBy: DEFAULT_INTERVALS.groupBy, excludeSubscriptions: DEFAULT_INTERVALS.excludeSubscriptions};
+    await ask(productNamesSql());
+    await ask(intervalHistogramSql({...options, binDays: DEFAULT_INTERVALS.binDays}));
+    await ask(intervalSummarySql(options));
+    await ask(secondOrderSurvivalSql({asOf: manifest.as_of}));
+  },
+  routes: async ({manifest, ask}: DefaultViewContext) => {
+    const asOf = manifest.as_of;
+    const options = {asOf, windowDays: DEFAULT_ROUTES.windowDays, depth: DEFAULT_ROUTES.depth, ltvMonths: DEFAULT_ROUTES.ltvMonths};
+    await ask(routeTreeSql(options));
+    await ask(firstProductSql(options));
+    await ask(productNamesSql());
+    await ask(crossSellSql({asOf}));
+  },
+  subscriptions: async ({manifest, ask}: DefaultViewContext) => {
+    const asOf = manifest.as_of;
+    await ask(productNamesSql());
+    await ask(retentionSql({asOf, by: DEFAULT_RETENTION.by, maxDelivery: DEFAULT_RETENTION.maxDelivery}));
+    await ask(subscriptionLifetimesSql({asOf}));
+    await ask(churnWatchSql({asOf}));
+  },
+  "ltv-curve": async ({manifest, ask}: DefaultViewContext) => {
+    await ask(productNamesSql());
+    await ask(ltvCurveSql({asOf: manifest.as_of, months: DEFAULT_LTV_MONTHS, by: DEFAULT_LTV_GROUPING}));
+  },
+  quality: async ({ask}: DefaultViewContext) => {
+    await ask(rejectedSampleSql({limit: REJECTED_SAMPLE_ROWS}));
+    await ask(dailyOrdersSql());
+    await ask(orderGapsSql());
+    await ask(weeklyJumpsSql(WEEKLY_JUMPS));
+  }
+};
+
+export type PageWithDefaultView = keyof typeof DEFAULT_VIEWS;
