@@ -6,13 +6,15 @@ import {rendererPeakMiB} from "./processMemory.js";
 import {summarise, type Summary} from "./stats.js";
 
 export interface PageResult {
-  /** Navigation to the snapshot loaded and the first query answered. */
+  /** Navigation to the analysis's own query answered: from the answers shipped with the page, or computed. */
   ready: Summary;
-  /** The analysis's default query in DuckDB-WASM. */
+  /** The analysis's own query in DuckDB-WASM, when the page computed it (NaN when its answer was shipped). */
   query: Summary;
-  /** From ready to every output drawn: the default view's queries and rendering. */
+  /** From ready to every output drawn (outputs waiting for DuckDB-WASM included). */
   view: Summary;
-  /** Where ready's time went: DuckDB-WASM started and the last table file fetched (both from navigation start), the files attached (summed over tables). */
+  /** Navigation to DuckDB-WASM started with the page's tables attached: when a changed setting can be computed. */
+  interactive: Summary;
+  /** Where interactive's time went: DuckDB-WASM started and the last table file fetched (both from navigation start), the files attached (summed over tables). */
   startDuckDB: Summary;
   fetched: Summary;
   attach: Summary;
@@ -47,9 +49,9 @@ export async function browserTimes(site: string, queries: {page: string; name: s
         memory = Math.max(memory, visit.rendererPeakMiB);
       }
       const each = (key: keyof PageResult) => summarise(visits.map((visit) => visit.times[key]));
-      pages[name] = {ready: each("ready"), query: each("query"), view: each("view"), startDuckDB: each("startDuckDB"), fetched: each("fetched"), attach: each("attach")};
+      pages[name] = {ready: each("ready"), query: each("query"), view: each("view"), interactive: each("interactive"), startDuckDB: each("startDuckDB"), fetched: each("fetched"), attach: each("attach")};
       const p = pages[name];
-      process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, files fetched ${p.fetched.median.toFixed(0)}, attached in ${p.attach.median.toFixed(0)})\n`);
+      process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms, interactive ${p.interactive.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, files fetched ${p.fetched.median.toFixed(0)}, attached in ${p.attach.median.toFixed(0)})\n`);
     }
     for (const interaction of interactions) changes[interaction.name] = await timeInteraction(browser, server.origin, interaction, runs);
   } finally {
@@ -66,9 +68,9 @@ export interface Visit {
 }
 
 /**
- * Opens a page in a fresh browser context (nothing cached) and waits until the snapshot is loaded, the analysis's
- * own query has answered, no output is pending and two frames are drawn; a page that shows an error instead
- * throws it.
+ * Opens a page in a fresh browser context (nothing cached) and waits until the analysis's own query has been
+ * answered (shipped or computed), no output is pending and two frames are drawn, then until DuckDB-WASM has the
+ * page's tables; a page that shows an error instead throws it.
  */
 export async function visitCold(browser: Browser, origin: string, path: string, sql: string): Promise<Visit> {
   const context = await browser.newContext();
@@ -76,26 +78,32 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
     const page = await context.newPage();
     await page.goto(`${origin}${path}`);
     const own = queryTimingDetail(sql);
-    const done = await page.waitForFunction(
-      (own) => {
-        const failed = document.querySelector(".ltv-status[data-state=error], .observablehq--error");
-        if (failed) return {error: failed.textContent};
-        const answered = performance.getEntriesByName("ltv:query").some((m) => (m as PerformanceMeasure).detail === own);
-        if (!answered || performance.getEntriesByName("ltv:ready").length === 0 || document.querySelector("observablehq-loading")) return false;
-        return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({finished: performance.now()}))));
-      },
-      own,
-      {timeout: 600_000, polling: 20}
-    );
-    const outcome = (await done.jsonValue()) as {error?: string; finished?: number};
-    if (outcome.error !== undefined) throw new Error(`${path}: ${outcome.error}`);
-    const entries = await page.evaluate(() => performance.getEntriesByType("measure").map((m) => ({name: m.name, start: m.startTime, duration: m.duration, detail: (m as PerformanceMeasure).detail as string})));
+    const settled = (waitFor: "drawn" | "interactive") =>
+      page.waitForFunction(
+        ([own, waitFor]) => {
+          const failed = document.querySelector(".ltv-status[data-state=error], .observablehq--error");
+          if (failed) return {error: failed.textContent};
+          if (waitFor === "interactive") return performance.getEntriesByName("ltv:ready").length > 0 && {};
+          const answered = performance.getEntries().some((e) => ["ltv:answer", "ltv:query"].includes(e.name) && (e as PerformanceMark).detail === own);
+          if (!answered || document.querySelector("observablehq-loading")) return false;
+          return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({finished: performance.now()}))));
+        },
+        [own, waitFor],
+        {timeout: 600_000, polling: 20}
+      );
+    const outcomes = [await settled("drawn"), await settled("interactive")];
+    const [drawn, interactive] = (await Promise.all(outcomes.map((o) => o.jsonValue()))) as {error?: string; finished?: number}[];
+    const error = drawn.error ?? interactive.error;
+    if (error !== undefined) throw new Error(`${path}: ${error}`);
+    const entries = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => ({name: e.name, start: e.startTime, duration: e.duration, detail: (e as PerformanceMark).detail as string})));
     const end = (name: string) => Math.max(...entries.filter((e) => e.name === name).map((e) => e.start + e.duration));
-    const ready = end("ltv:ready");
+    const answer = entries.find((e) => ["ltv:answer", "ltv:query"].includes(e.name) && e.detail === own)!;
+    const ready = answer.start + answer.duration;
     const times = {
       ready,
-      query: entries.find((e) => e.name === "ltv:query" && e.detail === own)?.duration ?? NaN,
-      view: outcome.finished! - ready,
+      query: answer.name === "ltv:query" ? answer.duration : NaN,
+      view: drawn.finished! - ready,
+      interactive: end("ltv:ready"),
       startDuckDB: end("ltv:start-duckdb"),
       fetched: end("ltv:fetch"),
       attach: entries.filter((e) => e.name === "ltv:attach").reduce((sum, e) => sum + e.duration, 0)
