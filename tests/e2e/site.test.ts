@@ -169,6 +169,8 @@ describe("the built site", () => {
 
   it("switches the segment scheme to CPM and shows its ten classes", async () => {
     const {page, errors} = await visit("/segments");
+    // the first segment's customers, computed once DuckDB has loaded (not a shipped answer)
+    await expect.poll(() => page.locator("a[download='segment-lifecycle-new.csv']").count(), {timeout: 15_000}).toBe(1);
     await page.locator("select").first().selectOption({index: 2});
     await expect.poll(() => page.textContent("#observablehq-main")).toContain("コツコツ現役");
     // the chart is drawn by resize() a frame after the table's text is there: wait for the chart itself
