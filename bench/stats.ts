@@ -10,8 +10,9 @@ export function summarise(times: number[]): Summary {
   return {median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1]};
 }
 
-export function show(s: Summary | undefined): string {
-  return s ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : "—";
+/** "median (min–max)", with `digits` decimals. */
+export function show(s: Summary | undefined, digits = 0): string {
+  return s ? `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})` : "—";
 }
 
 /** Runs `run` once to warm up, then `runs` times, timing each. */
