@@ -45,3 +45,8 @@ ORDER BY classes.position`;
 export function segmentIdsSql<S extends SegmentScheme>(options: AssignmentOptions<S> & {segment: string}): string {
   return `SELECT customer_id FROM (${segmentAssignmentSql(options)}) WHERE segment = ${sqlLiteral(options.segment)}`;
 }
+
+/** Every customer with its segment: {customer_id, segment}. */
+export function customerSegmentsSql<S extends SegmentScheme>(options: AssignmentOptions<S>): string {
+  return `SELECT customer_id, segment FROM (${segmentAssignmentSql(options)})`;
+}

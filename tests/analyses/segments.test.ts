@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {bootstrapMeanInterval} from "../../src/components/bootstrap.js";
 import {segmentAssignmentSql} from "../../src/components/segmentAssignment.js";
 import {SEGMENT_SCHEMES, SEGMENTS, type SegmentScheme} from "../../src/components/segmentSchemes.js";
-import {segmentsSql, type SegmentRow} from "../../src/components/segments.js";
+import {customerSegmentsSql, segmentsSql, type SegmentRow} from "../../src/components/segments.js";
 import {classifyByJs, type PlainCustomer} from "../fixtures/segmentsByJs.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
@@ -90,6 +90,9 @@ describe("segment schemes on random shops", () => {
         expect(rows.map((r) => r.customer_id).sort(), scheme).toEqual(customers.map((c) => c.customer_id).sort());
         expect(rows.every((r) => codes.has(r.segment)), scheme).toBe(true);
         expect(new Map(rows.map((r) => [r.customer_id, r.segment])), scheme).toEqual(expected[scheme]);
+        // the (customer, segment) pairs the CLV page sums its predictions by
+        const pairs = shop.rows<{customer_id: string; segment: string}>(customerSegmentsSql({scheme, asOf: manifest.as_of}));
+        expect(new Map(pairs.map((r) => [r.customer_id, r.segment])), scheme).toEqual(expected[scheme]);
         const shares = shop.rows<SegmentRow>(segmentsSql({scheme, asOf: manifest.as_of}));
         expect(shares.reduce((s, r) => s + r.customers, 0)).toBe(customers.length);
         expect(shares.reduce((s, r) => s + r.customer_share, 0)).toBeCloseTo(1, 12);
