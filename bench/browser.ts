@@ -14,6 +14,8 @@ export interface PageResult {
   view: Summary;
   /** Navigation to DuckDB-WASM started with the page's tables attached: when a changed setting can be computed. */
   interactive: Summary;
+  /** Navigation to the page done: every part drawn, no query running, the main thread quiet (for 1 s after). */
+  complete: Summary;
   /** Where interactive's time went: DuckDB-WASM started and the last table file fetched (both from navigation start), the files attached (summed over tables). */
   startDuckDB: Summary;
   fetched: Summary;
@@ -49,9 +51,9 @@ export async function browserTimes(site: string, queries: {page: string; name: s
         memory = Math.max(memory, visit.rendererPeakMiB);
       }
       const each = (key: keyof PageResult) => summarise(visits.map((visit) => visit.times[key]));
-      pages[name] = {ready: each("ready"), query: each("query"), view: each("view"), interactive: each("interactive"), startDuckDB: each("startDuckDB"), fetched: each("fetched"), attach: each("attach")};
+      pages[name] = {ready: each("ready"), query: each("query"), view: each("view"), interactive: each("interactive"), complete: each("complete"), startDuckDB: each("startDuckDB"), fetched: each("fetched"), attach: each("attach")};
       const p = pages[name];
-      process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms, interactive ${p.interactive.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, files fetched ${p.fetched.median.toFixed(0)}, attached in ${p.attach.median.toFixed(0)})\n`);
+      process.stderr.write(`  ${name}: ready ${p.ready.median.toFixed(0)} ms, interactive ${p.interactive.median.toFixed(0)} ms, complete ${p.complete.median.toFixed(0)} ms (DuckDB started ${p.startDuckDB.median.toFixed(0)}, files fetched ${p.fetched.median.toFixed(0)}, attached in ${p.attach.median.toFixed(0)})\n`);
     }
     for (const interaction of interactions) changes[interaction.name] = await timeInteraction(browser, server.origin, interaction, runs);
   } finally {
@@ -70,12 +72,18 @@ export interface Visit {
 /**
  * Opens a page in a fresh browser context (nothing cached) and waits until the analysis's own query has been
  * answered (shipped or computed), no output is pending and two frames are drawn, then until DuckDB-WASM has the
- * page's tables; a page that shows an error instead throws it.
+ * page's tables, then until it is done (its peak memory is read then); a page that shows an error instead throws it.
  */
 export async function visitCold(browser: Browser, origin: string, path: string, sql: string): Promise<Visit> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    // long tasks are kept only for an observer that was there when they ran
+    await page.addInitScript(() => {
+      const ends: number[] = [];
+      (window as unknown as {ltvLongTasks: number[]}).ltvLongTasks = ends;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => ends.push(e.startTime + e.duration))).observe({type: "longtask"});
+    });
     await page.goto(`${origin}${path}`);
     const own = queryTimingDetail(sql);
     const settled = (waitFor: "drawn" | "interactive") =>
@@ -95,6 +103,20 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
     const [drawn, interactive] = (await Promise.all(outcomes.map((o) => o.jsonValue()))) as {error?: string; finished?: number}[];
     const error = drawn.error ?? interactive.error;
     if (error !== undefined) throw new Error(`${path}: ${error}`);
+    // done: no query running, nothing loading, and neither a long task nor a query for a second
+    const complete = (await (
+      await page.waitForFunction(
+        () => {
+          const running = performance.getEntriesByName("ltv:query-start").length > performance.getEntriesByName("ltv:query").length;
+          if (running || document.querySelector("observablehq-loading")) return false;
+          const ends = performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => e.startTime + e.duration);
+          const last = Math.max(0, ...ends, ...(window as unknown as {ltvLongTasks: number[]}).ltvLongTasks);
+          return performance.now() - last > 1000 && last;
+        },
+        undefined,
+        {timeout: 600_000, polling: 100}
+      )
+    ).jsonValue()) as number;
     const entries = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => ({name: e.name, start: e.startTime, duration: e.duration, detail: (e as PerformanceMark).detail as string})));
     const end = (name: string) => Math.max(...entries.filter((e) => e.name === name).map((e) => e.start + e.duration));
     const answer = entries.find((e) => ["ltv:answer", "ltv:query"].includes(e.name) && e.detail === own)!;
@@ -104,6 +126,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
       query: answer.name === "ltv:query" ? answer.duration : NaN,
       view: drawn.finished! - ready,
       interactive: end("ltv:ready"),
+      complete,
       startDuckDB: end("ltv:start-duckdb"),
       fetched: end("ltv:fetch"),
       attach: entries.filter((e) => e.name === "ltv:attach").reduce((sum, e) => sum + e.duration, 0)

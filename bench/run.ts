@@ -2,7 +2,7 @@
 // 1,000,000 and 5,000,000): the snapshot's time and memory; each analysis's default SQL in native DuckDB on one
 // thread and on all, and warm in DuckDB-WASM's Node build; the built site in headless Chromium: cold page-ready
 // (the first answer, shipped or computed), each default view, when DuckDB-WASM has the tables (interactive),
-// typical interactions and the renderer's peak memory. Prints medians (min–max) and WASM /
+// when the page is done (complete), typical interactions and the renderer's peak memory. Prints medians (min–max) and WASM /
 // native ratios (warm, same work; and the page's first, cold query), writes bench/results.json.
 import {cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {availableParallelism} from "node:os";
@@ -48,12 +48,12 @@ for (const size of sizes) {
   console.log(`snapshot: ${(snapshot.ms / 1000).toFixed(1)} s, peak ${snapshot.peakMiB.toFixed(0)} MiB · site build: ${(build.ms / 1000).toFixed(1)} s`);
   console.log(`table files a page may download: ${Object.entries(tableFiles).map(([table, bytes]) => `${table} ${(bytes / 2 ** 20).toFixed(1)} MiB`).join(", ")}`);
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "—");
-  console.log(`${"analysis".padEnd(24)}${"native 1 thread".padEnd(18)}${"native all".padEnd(18)}${"WASM warm".padEnd(18)}${"warm/native1".padEnd(14)}${"page's query".padEnd(18)}${"page/native1".padEnd(14)}${"page ready".padEnd(20)}${"default view".padEnd(20)}interactive`);
+  console.log(`${"analysis".padEnd(24)}${"native 1 thread".padEnd(18)}${"native all".padEnd(18)}${"WASM warm".padEnd(18)}${"warm/native1".padEnd(14)}${"page's query".padEnd(18)}${"page/native1".padEnd(14)}${"page ready".padEnd(20)}${"default view".padEnd(20)}${"interactive".padEnd(20)}complete`);
   for (const {name} of queries) {
     const page = browser.pages[name];
     // a page that shipped its answer did not compute it
     const pageQuery = Number.isNaN(page.query.median) ? "shipped" : show(page.query);
-    console.log(`${name.padEnd(24)}${show(native1[name]).padEnd(18)}${show(nativeAll[name]).padEnd(18)}${show(wasmWarm[name]).padEnd(18)}${ratio(wasmWarm[name].median, native1[name].median).padEnd(14)}${pageQuery.padEnd(18)}${ratio(page.query.median, native1[name].median).padEnd(14)}${show(page.ready).padEnd(20)}${show(page.view).padEnd(20)}${show(page.interactive)}`);
+    console.log(`${name.padEnd(24)}${show(native1[name]).padEnd(18)}${show(nativeAll[name]).padEnd(18)}${show(wasmWarm[name]).padEnd(18)}${ratio(wasmWarm[name].median, native1[name].median).padEnd(14)}${pageQuery.padEnd(18)}${ratio(page.query.median, native1[name].median).padEnd(14)}${show(page.ready).padEnd(20)}${show(page.view).padEnd(20)}${show(page.interactive).padEnd(20)}${show(page.complete)}`);
   }
   for (const {name} of queries) {
     const p = browser.pages[name];
