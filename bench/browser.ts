@@ -150,13 +150,13 @@ export async function timeInteraction(browser: Browser, origin: string, interact
     const value = interaction.values[run % interaction.values.length];
     await page.locator(interaction.input).first().fill(value);
     await page.locator(interaction.input).first().dispatchEvent("input");
-    const prefix = queryTimingDetail(interaction.sql(value));
+    const detail = queryTimingDetail(interaction.sql(value));
     const end = await page.waitForFunction(
       ([since, sql]) => {
-        const hit = performance.getEntriesByName("ltv:query").find((m) => m.startTime >= (since as number) && ((m as PerformanceMeasure).detail as string).startsWith(sql as string));
+        const hit = performance.getEntriesByName("ltv:query").find((m) => m.startTime >= (since as number) && (m as PerformanceMeasure).detail === sql);
         return hit ? new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))) : false;
       },
-      [start, prefix],
+      [start, detail],
       {timeout: 300_000, polling: 10}
     );
     times.push(((await end.jsonValue()) as number) - start);

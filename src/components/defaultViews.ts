@@ -10,7 +10,7 @@ import {DEFAULT_ROUTES, routeTreeSql} from "./routeTree.js";
 import type {Manifest} from "./schema.js";
 import {DEFAULT_SCHEME, DEFAULT_THRESHOLDS} from "./segmentSchemes.js";
 import {segmentsSql} from "./segments.js";
-import {DEFAULT_EXCLUDED_KINDS, DEFAULT_SHIPPING, orderValueHistogramSql, parseThresholds, shippingRule, shippingRuleSql, shippingSweepSql} from "./shippingThreshold.js";
+import {DEFAULT_EXCLUDED_KINDS, DEFAULT_SHIPPING, defaultSweepFee, orderValueHistogramSql, parseThresholds, shippingRule, shippingRuleSql, shippingSweepSql} from "./shippingThreshold.js";
 import {churnWatchSql, DEFAULT_RETENTION, retentionSql, subscriptionLifetimesSql} from "./subscriptionRetention.js";
 
 /** What a page's default view may use: the snapshot's manifest, and `ask`, which answers a query as the page's workspace would. */
@@ -42,8 +42,8 @@ export const DEFAULT_VIEWS = {
     const rule = shippingRule(manifest, detected as {threshold: number | null; fee: number | null});
     const excludeKinds = DEFAULT_EXCLUDED_KINDS;
     await ask(orderValueHistogramSql({binYen: DEFAULT_SHIPPING.binYen, excludeKinds}));
-    const {thresholds, fee, near, topUp} = DEFAULT_SHIPPING;
-    await ask(shippingSweepSql({fee: rule.fee ?? fee, near, topUp, thresholds: parseThresholds(thresholds), excludeKinds}));
+    const {thresholds, near, topUp} = DEFAULT_SHIPPING;
+    await ask(shippingSweepSql({fee: defaultSweepFee(rule), near, topUp, thresholds: parseThresholds(thresholds), excludeKinds}));
     if (rule.threshold != null) await ask(currentThresholdBinsSql(rule.threshold, {excludeKinds}));
   },
   repurchase: async ({manifest, ask}: DefaultViewContext) => {

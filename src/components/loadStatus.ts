@@ -27,6 +27,7 @@ const text = {
 export class LoadStatus {
   readonly element: HTMLElement;
   readonly #lines = new Map<string, HTMLElement>();
+  readonly #warnings: HTMLElement[] = [];
 
   constructor(tables: readonly string[]) {
     this.element = html`<div class="ltv-status" data-state="loading" role="status">
@@ -58,6 +59,13 @@ export class LoadStatus {
     this.element.append(html`<p class="ltv-note">${t(text.shipped)}</p>`);
   }
 
+  /** A problem the page works around: shown now and kept in the summary. */
+  warn(step: string, error: unknown): void {
+    const warning = html`<p class="ltv-warning">⚠ ${step}: ${error instanceof Error ? error.message : String(error)}</p>`;
+    this.#warnings.push(warning);
+    this.element.append(warning);
+  }
+
   loaded(table: string, rows: number): void {
     const span = this.#lines.get(table)?.querySelector("span");
     if (span) span.textContent = `${formatCount(rows)} ${t(text.rows)} ✓`;
@@ -65,6 +73,7 @@ export class LoadStatus {
 
   /** The summary line; a snapshot not in yen says so, since the report's labels and formats are in yen. */
   ready(rows: Record<string, number>, milliseconds: number, currency: Currency): void {
+    if (this.element.dataset.state === "error") return;
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
     this.element.dataset.state = "ready";
     this.element.replaceChildren(
@@ -75,7 +84,8 @@ export class LoadStatus {
         : [html`<p class="ltv-warning">⚠ ${t({
             ja: `このスナップショットの金額は ${currency} の最小単位(1/100)です。レポートの「¥」「円」はその単位として読んでください(¥2,933 = ${currency} 29.33)。`,
             en: `This snapshot's money is in ${currency} minor units (1/100). Read the report's ¥ as that unit (¥2,933 = ${currency} 29.33).`
-          })}</p>`])
+          })}</p>`]),
+      ...this.#warnings
     );
   }
 

@@ -1,10 +1,10 @@
-import {Binary, makeVector, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
+import {Binary, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
 
 /**
  * The answers a page ships with: its default view's queries (defaultViews.ts), answered when the site was built
- * by the same engine the page runs, over the same snapshot. One Arrow IPC file per page, a row per query:
- * `sql`, `rows`, and `answer` (the result as an Arrow IPC stream, or null when it is over MAX_SHIPPED_BYTES:
- * the page computes that one itself). The schema's metadata names the snapshot (manifest's content_hash).
+ * by the same engine the page runs, over the same snapshot. One Arrow IPC file per page, a row per query: `sql`
+ * and `answer` (the result as an Arrow IPC stream, or null when it is over MAX_SHIPPED_BYTES: the page computes
+ * that one itself). The schema's metadata names the snapshot (manifest's content_hash).
  */
 export const MAX_SHIPPED_BYTES = 2 ** 20;
 
@@ -12,7 +12,6 @@ export function encodeShippedAnswers(contentHash: string, answers: {sql: string;
   const streams = answers.map(({answer}) => tableToIPC(answer, "stream"));
   const table = new Table({
     sql: vectorFromArray(answers.map((a) => a.sql), new Utf8()),
-    rows: makeVector(Int32Array.from(answers, (a) => a.answer.numRows)),
     answer: vectorFromArray(streams.map((bytes) => (bytes.byteLength <= MAX_SHIPPED_BYTES ? bytes : null)), new Binary())
   });
   table.schema.metadata.set("content_hash", contentHash);

@@ -18,6 +18,14 @@ export const DEFAULT_EXCLUDED_KINDS = ["trial", "subscription"];
 /** The page's settings when it opens; `fee` is used when neither the snapshot nor its orders show one. */
 export const DEFAULT_SHIPPING = {binYen: 250, thresholds: "2000:10000:500", fee: 550, near: 0.2, topUp: 0.3} as const;
 
+/**
+ * The fee the page's sweep starts from: the rule's, else DEFAULT_SHIPPING's, on its fee input's scale (¥0–2,000
+ * in steps of ¥10, as the input would round it).
+ */
+export function defaultSweepFee(rule: ShippingRule): number {
+  return Math.min(2000, Math.max(0, Math.round((rule.fee ?? DEFAULT_SHIPPING.fee) / 10) * 10));
+}
+
 /** The shop's rule: as the snapshot records it, else as its orders show it (shippingRuleSql's row). */
 export function shippingRule(manifest: Pick<Manifest, "shipping">, detected: ShippingRule): ShippingRule & {configured: boolean} {
   return manifest.shipping

@@ -31,7 +31,8 @@ export interface WorkspaceHandle {
   status: HTMLElement;
   /**
    * Resolves once the manifest and the page's shipped answers are in (queries they do not answer wait for
-   * DuckDB-WASM and the tables); on failure it never settles, and `status` shows the error.
+   * DuckDB-WASM and the tables, and fail with its error if it cannot load); if the manifest cannot be read it
+   * never settles, and `status` shows the error.
    */
   ready: Promise<Workspace>;
 }
@@ -41,7 +42,11 @@ const steps = {
   fetch: {ja: "ファイルの取得", en: "Fetching"},
   attach: {ja: "DuckDB への接続", en: "Attaching to DuckDB"},
   check: {ja: "行数の確認", en: "Checking row counts"},
-  answers: {ja: "既定の集計の読み込み", en: "Reading the default view's answers"}
+  manifest: {ja: "manifest.json の読み込み", en: "Reading manifest.json"},
+  answers: {
+    ja: "既定の集計を読めないため、このページで計算します",
+    en: "The default view's answers could not be read; this page computes them"
+  }
 };
 
 /**
@@ -53,16 +58,31 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
   const started = performance.now();
   const status = new LoadStatus(tables);
   let step = t(steps.start);
-  const fail = (at: string) => (error: unknown) => {
-    status.fail(at, error);
-    console.warn(error);
-    return new Promise<never>(() => {});
-  };
   const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
-  const engine = load(tables, manifest, status, started, (next) => (step = next)).catch((error) => fail(step)(error));
-  const shipped = answers ? shippedAnswers(answers, manifest, started) : Promise.resolve(new Map<string, Table>());
-  if (answers) shipped.then(() => status.answersShipped(), () => {});
-  const ready = Promise.all([manifest, shipped]).then(([snapshot, kept]) => workspace(engine, snapshot, kept), fail(t(steps.answers)));
+  // a query waiting for the engine fails with the engine's error; `status` shows it once
+  const engine = load(tables, manifest, status, started, (next) => (step = next)).catch((error: unknown) => {
+    status.fail(step, error);
+    throw new Error(`${step}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+  });
+  engine.catch(() => {}); // not every page asks the engine anything
+  // without its shipped answers a page still works: it computes its default view once the engine is there
+  const shipped = (answers ? shippedAnswers(answers, manifest, started) : Promise.resolve(new Map<string, Table>())).then(
+    (kept) => {
+      if (answers) status.answersShipped();
+      return kept;
+    },
+    (error: unknown) => {
+      status.warn(t(steps.answers), error);
+      return new Map<string, Table>();
+    }
+  );
+  const ready = Promise.all([manifest, shipped]).then(
+    ([snapshot, kept]) => workspace(engine, snapshot, kept),
+    (error: unknown) => {
+      status.fail(t(steps.manifest), error);
+      return new Promise<never>(() => {});
+    }
+  );
   return {status: status.element, ready};
 }
 

@@ -2,6 +2,7 @@ import {randomInt, randomLcg} from "d3";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {bunchingBinsSql, bunchingWarning, estimateBunching} from "../../src/components/bunching.js";
 import {
+  defaultSweepFee,
   orderValueHistogramSql,
   parseThresholds,
   shippingRuleSql,
@@ -109,6 +110,15 @@ describe("shippingSweepSql against every order meeting every threshold, on rando
       });
     });
   }
+});
+
+describe("defaultSweepFee", () => {
+  it("starts from the rule's fee as the page's fee input holds it: ¥0–2,000 in steps of ¥10", () => {
+    expect(defaultSweepFee({threshold: 5000, fee: 550})).toBe(550);
+    expect(defaultSweepFee({threshold: 5000, fee: 385})).toBe(390);
+    expect(defaultSweepFee({threshold: null, fee: null})).toBe(550);
+    expect(defaultSweepFee({threshold: 5000, fee: 2980})).toBe(2000);
+  });
 });
 
 describe("parseThresholds", () => {
