@@ -9,8 +9,9 @@ import {buildSnapshot} from "./snapshot/buildSnapshot.js";
 import {openSource} from "./sources/openSource.js";
 import {defaultViewAnswers} from "./shippedAnswers.js";
 import {tableDatabaseBytes} from "./tableDatabase.js";
-import {openWasmDuckDB} from "./wasmDuckDB.js";
-import {SNAPSHOT_TABLES, type Manifest, type SnapshotTable} from "../src/components/schema.js";
+import {readSnapshotManifest} from "./snapshot/openSnapshot.js";
+import {openTablesInWasm} from "./wasmDuckDB.js";
+import type {SnapshotTable} from "../src/components/schema.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -55,9 +56,8 @@ export async function writeSiteTableDatabase(table: SnapshotTable): Promise<void
 
 /** Writes the answers a page ships with (shippedAnswers.ts) to stdout. */
 export async function writeSiteShippedAnswers(page: string): Promise<void> {
-  const manifest = JSON.parse(await readFile(join(await siteSnapshotDir(), "manifest.json"), "utf8")) as Manifest;
-  const db = await openWasmDuckDB();
-  for (const table of SNAPSHOT_TABLES) db.attachTable(table, await siteTableDatabase(table));
+  const manifest = await readSnapshotManifest(await siteSnapshotDir());
+  const db = await openTablesInWasm(siteTableDatabase);
   await writeStdout(await defaultViewAnswers(page, manifest, db));
 }
 

@@ -1,7 +1,7 @@
 import {createRequire} from "node:module";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import {tableFromIPC, type Table} from "apache-arrow";
-import {SCHEMA, type SnapshotTable} from "../src/components/schema.js";
+import {SCHEMA, SNAPSHOT_TABLES, type SnapshotTable} from "../src/components/schema.js";
 import {sqlIdentifier, sqlLiteral} from "../src/components/sqlLiteral.js";
 import {attachTableSql, tableDatabaseName} from "../src/components/tableDatabase.js";
 
@@ -24,6 +24,13 @@ export async function openWasmDuckDB(): Promise<WasmDB> {
   await bindings.instantiate();
   bindings.open({query: {castBigIntToDouble: true, castDecimalToDouble: true}});
   return new WasmDB(bindings);
+}
+
+/** DuckDB-WASM with every snapshot table attached from its database file, as `tableBytes` gives it. */
+export async function openTablesInWasm(tableBytes: (table: SnapshotTable) => Promise<Uint8Array>): Promise<WasmDB> {
+  const db = await openWasmDuckDB();
+  for (const table of SNAPSHOT_TABLES) db.attachTable(table, await tableBytes(table));
+  return db;
 }
 
 export class WasmDB {

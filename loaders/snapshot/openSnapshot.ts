@@ -9,15 +9,19 @@ export interface OpenSnapshot {
   close(): void;
 }
 
-/** Opens a snapshot folder in native DuckDB, each table a view over its Parquet file. */
-export async function openSnapshot(dir: string): Promise<OpenSnapshot> {
+/** A snapshot folder's manifest.json; an error naming the file when it is missing or unreadable. */
+export async function readSnapshotManifest(dir: string): Promise<Manifest> {
   const manifestFile = join(dir, "manifest.json");
-  let manifest: Manifest;
   try {
-    manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+    return JSON.parse(await readFile(manifestFile, "utf8"));
   } catch (error) {
     throw new Error(`${manifestFile}: not a snapshot manifest (${(error as Error).message}); run \`ltv snapshot\` first`);
   }
+}
+
+/** Opens a snapshot folder in native DuckDB, each table a view over its Parquet file. */
+export async function openSnapshot(dir: string): Promise<OpenSnapshot> {
+  const manifest = await readSnapshotManifest(dir);
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   for (const table of SNAPSHOT_TABLES) {

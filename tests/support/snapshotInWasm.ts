@@ -4,8 +4,8 @@ import {join} from "node:path";
 import {buildSnapshot, type SnapshotOptions} from "../../loaders/snapshot/buildSnapshot.js";
 import type {Source} from "../../loaders/source.js";
 import {tableDatabaseBytes} from "../../loaders/tableDatabase.js";
-import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
-import {openWasmDuckDB, type WasmDB} from "../../loaders/wasmDuckDB.js";
+import type {Manifest} from "../../src/components/schema.js";
+import {openTablesInWasm, type WasmDB} from "../../loaders/wasmDuckDB.js";
 
 /** Builds a snapshot with the real loader into a temporary folder. */
 export async function snapshotOf(source: Source, options: Partial<SnapshotOptions> = {}) {
@@ -21,8 +21,6 @@ export async function wasmSnapshot(source: Source, options: Partial<SnapshotOpti
 }
 
 /** DuckDB-WASM with every table of the snapshot written to `dir`, attached from the database file a site ships. */
-export async function openSnapshotInWasm(dir: string): Promise<WasmDB> {
-  const db = await openWasmDuckDB();
-  for (const table of SNAPSHOT_TABLES) db.attachTable(table, await tableDatabaseBytes(join(dir, `${table}.parquet`), table));
-  return db;
+export function openSnapshotInWasm(dir: string): Promise<WasmDB> {
+  return openTablesInWasm((table) => tableDatabaseBytes(join(dir, `${table}.parquet`), table));
 }
