@@ -1,6 +1,7 @@
 import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {Table} from "apache-arrow";
 import {startDuckDB} from "./duckdbBrowser.js";
+import {errorMessage} from "./errorMessage.js";
 import {fetchBytes} from "./fetchBytes.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
@@ -62,20 +63,10 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
   // a query waiting for the engine fails with the engine's error; `status` shows it once
   const engine = load(tables, manifest, status, started, (next) => (step = next)).catch((error: unknown) => {
     status.fail(step, error);
-    throw new Error(`${step}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+    throw new Error(`${step}: ${errorMessage(error)}`, {cause: error});
   });
   engine.catch(() => {}); // not every page asks the engine anything
-  // without its shipped answers a page still works: it computes its default view once the engine is there
-  const shipped = (answers ? shippedAnswers(answers, manifest, started) : Promise.resolve(new Map<string, Table>())).then(
-    (kept) => {
-      if (answers) status.answersShipped();
-      return kept;
-    },
-    (error: unknown) => {
-      status.warn(t(steps.answers), error);
-      return new Map<string, Table>();
-    }
-  );
+  const shipped = answers ? shippedAnswers(answers, manifest, started, status) : Promise.resolve(new Map<string, Table>());
   const ready = Promise.all([manifest, shipped]).then(
     ([snapshot, kept]) => workspace(engine, snapshot, kept),
     (error: unknown) => {
@@ -86,11 +77,18 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
   return {status: status.element, ready};
 }
 
-async function shippedAnswers(href: string, manifest: Promise<Manifest>, started: number): Promise<Map<string, Table>> {
-  const [bytes, snapshot] = await Promise.all([fetchBytes(href, () => {}), manifest]);
-  const answers = decodeShippedAnswers(bytes, snapshot.content_hash);
-  performance.measure("ltv:answers", {start: started});
-  return answers;
+/** The page's shipped answers; without them a page still works: it computes its default view once the engine is there. */
+async function shippedAnswers(href: string, manifest: Promise<Manifest>, started: number, status: LoadStatus): Promise<Map<string, Table>> {
+  try {
+    const [bytes, snapshot] = await Promise.all([fetchBytes(href, () => {}), manifest]);
+    const answers = decodeShippedAnswers(bytes, snapshot.content_hash);
+    performance.measure("ltv:answers", {start: started});
+    status.answersShipped();
+    return answers;
+  } catch (error) {
+    status.warn(t(steps.answers), error);
+    return new Map();
+  }
 }
 
 /** DuckDB-WASM with the page's tables attached and their row counts checked against the manifest. */
@@ -135,7 +133,7 @@ async function attach(db: AsyncDuckDB, connection: AsyncDuckDBConnection, name: 
     await db.registerFileBuffer(tableDatabaseName(name), bytes);
     await connection.query(attachTableSql(name, tableDatabaseName(name)));
   } catch (error) {
-    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, {cause: error});
+    throw new Error(`${name}: ${errorMessage(error)}`, {cause: error});
   }
 }
 
