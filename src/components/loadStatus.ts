@@ -1,5 +1,6 @@
 import {html} from "htl";
 import type {Currency} from "./schema.js";
+import {errorMessage} from "./errorMessage.js";
 import {formatBytes, formatCount} from "./format.js";
 import {t} from "./i18n.js";
 
@@ -61,7 +62,7 @@ export class LoadStatus {
 
   /** A problem the page works around: shown now and kept in the summary. */
   warn(step: string, error: unknown): void {
-    const warning = html`<p class="ltv-warning">⚠ ${step}: ${error instanceof Error ? error.message : String(error)}</p>`;
+    const warning = html`<p class="ltv-warning">⚠ ${step}: ${errorMessage(error)}</p>`;
     this.#warnings.push(warning);
     this.element.append(warning);
   }
@@ -92,10 +93,9 @@ export class LoadStatus {
   fail(step: string, error: unknown): void {
     this.element.dataset.state = "error";
     this.element.setAttribute("role", "alert");
-    const message = error instanceof Error ? error.message : String(error);
     this.element.replaceChildren(
       html`<strong>${t(text.failed)}</strong>
-        <p>${step}: ${message}</p>
+        <p>${step}: ${errorMessage(error)}</p>
         <p>${t(text.hint)}</p>`
     );
   }

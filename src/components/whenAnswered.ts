@@ -1,4 +1,5 @@
 import {html} from "htl";
+import {errorMessage} from "./errorMessage.js";
 import {t} from "./i18n.js";
 
 const computing = {
@@ -14,7 +15,7 @@ export function whenAnswered<T>(answer: Promise<T>, render: (value: T) => Node):
   const element = html`<div><p class="ltv-note">${t(computing)}</p></div>`;
   answer.then(
     (value) => element.replaceChildren(render(value)),
-    (error: unknown) => element.replaceChildren(html`<p class="ltv-status" data-state="error">${error instanceof Error ? error.message : String(error)}</p>`)
+    (error: unknown) => element.replaceChildren(html`<p class="ltv-status" data-state="error">${errorMessage(error)}</p>`)
   );
   return element;
 }
