@@ -1,4 +1,4 @@
-import {clvInputsSql} from "../src/components/clvInputs.js";
+import {clvHistoriesSql} from "../src/components/clvInputs.js";
 import {ltvCurveSql} from "../src/components/cohortLtv.js";
 import {parseThresholds, shippingSweepSql} from "../src/components/shippingThreshold.js";
 import {intervalHistogramSql} from "../src/components/repurchaseIntervals.js";
@@ -19,7 +19,7 @@ export function analysisQueries(asOf: string): {page: string; name: string; sql:
     {page: "/subscriptions", name: "subscription retention", sql: retentionSql({asOf})},
     {page: "/repurchase", name: "repurchase histogram", sql: intervalHistogramSql({excludeSubscriptions: true})},
     {page: "/shipping", name: "free-shipping sweep", sql: shippingSweepSql({thresholds: parseThresholds("2000:10000:500"), fee: 550, near: 0.2, topUp: 0.3})},
-    {page: "/clv", name: "CLV inputs", sql: clvInputsSql({calibrationEnd})}
+    {page: "/clv", name: "CLV histories", sql: clvHistoriesSql({calibrationEnd, asOf})}
   ];
 }
 

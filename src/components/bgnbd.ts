@@ -30,6 +30,9 @@ export function bgnbdLogLikelihood({r, alpha, a, b}: BgNbdParams, {x, t_x, T}: F
   return base + max + Math.log(Math.exp(alive - max) + Math.exp(dropped - max));
 }
 
+/** A history shared by `customers` customers (1 when absent): what the fit and the page sum over. */
+export type SharedFrequency = Frequency & {customers?: number};
+
 /**
  * Customers grouped by x, so the special functions run once per distinct x, and within a group equal
  * (t_x, T) collapsed into one weighted row (every one-time buyer of a day shares one history).
@@ -41,14 +44,14 @@ interface ByX {
   count: Float64Array;
 }
 
-function groupByX(customers: Frequency[]): ByX[] {
+function groupByX(histories: SharedFrequency[]): ByX[] {
   const groups = new Map<number, Map<string, {t_x: number; T: number; count: number}>>();
-  for (const {x, t_x, T} of customers) {
+  for (const {x, t_x, T, customers = 1} of histories) {
     const group = groups.get(x) ?? groups.set(x, new Map()).get(x)!;
     const key = `${t_x}|${T}`;
     const row = group.get(key);
-    if (row) row.count++;
-    else group.set(key, {t_x, T, count: 1});
+    if (row) row.count += customers;
+    else group.set(key, {t_x, T, count: customers});
   }
   return [...groups].map(([x, rows]) => {
     const list = [...rows.values()];
@@ -78,8 +81,8 @@ export function bgnbdTotalLogLikelihood({r, alpha, a, b}: BgNbdParams, groups: B
 }
 
 /** Maximum-likelihood fit over log-parameters (Nelder–Mead, in slices so a page stays responsive). */
-export async function fitBgNbd(customers: Frequency[]): Promise<BgNbdParams & {logLikelihood: number}> {
-  const groups = groupByX(customers);
+export async function fitBgNbd(histories: SharedFrequency[]): Promise<BgNbdParams & {logLikelihood: number}> {
+  const groups = groupByX(histories);
   const params = ([r, alpha, a, b]: number[]) => ({r: Math.exp(r), alpha: Math.exp(alpha), a: Math.exp(a), b: Math.exp(b)});
   const {x} = await nelderMeadInSlices((p) => -bgnbdTotalLogLikelihood(params(p), groups), [0, 0, 0, 0], {tolerance: 1e-11});
   const fitted = params(x);

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import {expectedPurchases, type BgNbdParams} from "./bgnbd.js";
-import type {ClvPrediction} from "./clvModel.js";
+import {ALIVE_STEP, type ClvSummary} from "./clvSummary.js";
 import {formatCount, formatDecimal, formatPercent} from "./format.js";
 import {t} from "./i18n.js";
 
@@ -9,11 +9,10 @@ const predicted = {ja: "予測", en: "Predicted"};
 const actual = {ja: "実績", en: "Actual"};
 
 /** Mean repeat purchases in the holdout period, predicted against actual, by purchases in the calibration period. */
-export function HoldoutByFrequency(rows: (ClvPrediction & {holdout_expected: number})[], {width}: {width: number}): SVGSVGElement | HTMLElement {
-  const group = (x: number) => (x >= 7 ? "7+" : String(x));
-  const data = d3.groups(rows, (r) => group(r.x)).flatMap(([x, list]) => [
-    {x, kind: t(actual), value: d3.mean(list, (r) => r.x_holdout)!, customers: list.length},
-    {x, kind: t(predicted), value: d3.mean(list, (r) => r.holdout_expected)!, customers: list.length}
+export function HoldoutByFrequency(groups: ClvSummary["holdout"], {width}: {width: number}): SVGSVGElement | HTMLElement {
+  const data = groups.flatMap(({x, customers, actual: a, predicted: p}) => [
+    {x, kind: t(actual), value: a, customers},
+    {x, kind: t(predicted), value: p, customers}
   ]);
   return Plot.plot({
     width,
@@ -32,11 +31,11 @@ export function HoldoutByFrequency(rows: (ClvPrediction & {holdout_expected: num
 
 /** Cumulative repeat purchase days over time: actual, and what the model expects (the paper's tracking plot). */
 export function TrackingChart(
-  {repeats, firstDays, params, unitDays, calibrationEndDay, lastDay}: {repeats: {day: number; repeats: number}[]; firstDays: number[]; params: BgNbdParams; unitDays: number; calibrationEndDay: number; lastDay: number},
+  {repeats, firstDays, params, unitDays, calibrationEndDay, lastDay}: {repeats: {day: number; repeats: number}[]; firstDays: ClvSummary["firstDays"]; params: BgNbdParams; unitDays: number; calibrationEndDay: number; lastDay: number},
   {width}: {width: number}
 ): SVGSVGElement | HTMLElement {
-  const origin = d3.min(firstDays)!;
-  const cohorts = d3.rollups(firstDays, (v) => v.length, (d) => d);
+  const origin = d3.min(firstDays.keys())!;
+  const cohorts = [...firstDays];
   const points: {date: Date; kind: string; value: number}[] = [];
   let running = 0;
   let i = 0;
@@ -62,14 +61,7 @@ export function TrackingChart(
 }
 
 /** Mean P(alive) by repeat purchase days and by time since the last purchase. */
-export function PAliveHeatmap(rows: ClvPrediction[], {width, unitLabel}: {width: number; unitLabel: string}): SVGSVGElement | HTMLElement {
-  const step = 4;
-  const cells = d3.rollups(
-    rows,
-    (v) => ({p: d3.mean(v, (r) => r.p_alive)!, n: v.length}),
-    (r) => (r.x >= 10 ? 10 : r.x),
-    (r) => Math.floor((r.T - r.t_x) / step) * step
-  ).flatMap(([x, byRecency]) => byRecency.map(([since, {p, n}]) => ({x: x === 10 ? "10+" : String(x), since, p, n})));
+export function PAliveHeatmap(cells: ClvSummary["alive"], {width, unitLabel}: {width: number; unitLabel: string}): SVGSVGElement | HTMLElement {
   const xs = [...Array(10).keys()].map(String).concat("10+");
   return Plot.plot({
     width,
@@ -79,6 +71,6 @@ export function PAliveHeatmap(rows: ClvPrediction[], {width, unitLabel}: {width:
     y: {domain: xs, label: t({ja: "リピート購入日数", en: "Repeat purchase days"}), reverse: true},
     // a sequential reading from 0 to 100%, not a scale diverging around 0
     color: {type: "linear", scheme: "rdylgn", domain: [0, 1], legend: true, label: "P(alive)", tickFormat: formatPercent},
-    marks: [Plot.rect(cells, {x1: "since", x2: (d: {since: number}) => d.since + step, y: "x", fill: "p", tip: {format: {fill: formatPercent}}, channels: {customers: "n"}})]
+    marks: [Plot.rect(cells, {x1: "since", x2: (d: {since: number}) => d.since + ALIVE_STEP, y: "x", fill: "p", tip: {format: {fill: formatPercent}}, channels: {customers: "customers"}})]
   });
 }

@@ -1,6 +1,6 @@
-import {conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParams} from "./bgnbd.js";
+import {conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParams, type Frequency, type SharedFrequency} from "./bgnbd.js";
 import {CLV_UNITS, type ClvInput, type ClvUnit} from "./clvInputs.js";
-import {expectedSpend, fitGammaGamma, type GammaGammaParams} from "./gammaGamma.js";
+import {expectedSpend, fitGammaGamma, type GammaGammaParams, type SharedSpend} from "./gammaGamma.js";
 import type {Label} from "./i18n.js";
 
 export interface ClvFit {
@@ -10,13 +10,24 @@ export interface ClvFit {
 }
 
 /**
- * Fits BG/NBD and Gamma-Gamma to the calibration period, or says why the data cannot support it: too few
- * customers who bought again, or a calibration period too short to see anyone come back.
+ * Fits BG/NBD to the customers' histories and Gamma-Gamma to their mean spends (a row per customer, or per
+ * history shared by `customers` customers), or says why the data cannot support it: too few customers who
+ * bought again, or a calibration period too short to see anyone come back.
  */
-export async function fitClv(inputs: ClvInput[], {minRepeaters = 30, minPeriods = 8} = {}): Promise<{fit: ClvFit | null; unfit: Label | null}> {
-  const repeaters = inputs.filter((c) => c.x > 0).length;
+export async function fitClv(
+  histories: SharedFrequency[],
+  spends: SharedSpend[],
+  {minRepeaters = 30, minPeriods = 8} = {}
+): Promise<{fit: ClvFit | null; unfit: Label | null}> {
+  let customers = 0;
+  let repeaters = 0;
   // a loop, not Math.max(...): a spread of a few million customers overflows the call stack
-  const longest = inputs.reduce((most, c) => Math.max(most, c.T), 0);
+  let longest = 0;
+  for (const h of histories) {
+    customers += h.customers ?? 1;
+    if (h.x > 0) repeaters += h.customers ?? 1;
+    longest = Math.max(longest, h.T);
+  }
   if (longest < minPeriods) {
     return {fit: null, unfit: {ja: `較正期間が短すぎます(最長 ${longest.toFixed(1)} 期、${minPeriods} 期以上必要)`, en: `the calibration period is too short (at most ${longest.toFixed(1)} periods; ${minPeriods} needed)`}};
   }
@@ -24,14 +35,19 @@ export async function fitClv(inputs: ClvInput[], {minRepeaters = 30, minPeriods 
     return {
       fit: null,
       unfit: {
-        ja: `較正期間にリピートした顧客が ${inputs.length} 人中 ${repeaters} 人しかいません(${minRepeaters} 人以上必要)`,
-        en: `${repeaters} of ${inputs.length} customers bought again in the calibration period (${minRepeaters} needed)`
+        ja: `較正期間にリピートした顧客が ${customers} 人中 ${repeaters} 人しかいません(${minRepeaters} 人以上必要)`,
+        en: `${repeaters} of ${customers} customers bought again in the calibration period (${minRepeaters} needed)`
       }
     };
   }
-  const bgnbd = await fitBgNbd(inputs);
-  const gammaGamma = await fitGammaGamma(inputs.map((c) => ({x: c.x, m: c.monetary ?? 0})));
-  return {fit: {bgnbd, gammaGamma, customers: inputs.length}, unfit: null};
+  const bgnbd = await fitBgNbd(histories);
+  const gammaGamma = await fitGammaGamma(spends);
+  return {fit: {bgnbd, gammaGamma, customers}, unfit: null};
+}
+
+/** A customer's spend input to Gamma-Gamma: the mean of their repeat purchase days, 0 without one. */
+export function customerSpend(c: ClvInput): SharedSpend {
+  return {x: c.x, m: c.monetary ?? 0};
 }
 
 export interface ClvPrediction extends ClvInput {
@@ -51,30 +67,47 @@ export interface PredictionOptions {
   steps?: number;
 }
 
+/** What BG/NBD expects of one history (x, t_x, T), whoever has it. */
+export interface HistoryOutlook {
+  p_alive: number;
+  expected_purchases: number;
+  /** Expected purchases over the horizon, each discounted to today; times the expected spend, the predicted value. */
+  discounted_purchases: number;
+}
+
+/**
+ * The outlook of a history, with purchases discounted at the end of each of `steps` equal parts of the horizon.
+ */
+export function historyOutlook(fit: ClvFit, history: Frequency, {horizon, unit, discountRate = 0, steps = 12}: PredictionOptions): HistoryOutlook {
+  const years = (t: number) => (t * CLV_UNITS[unit]) / 365.25;
+  const at = (t: number) => conditionalExpectedPurchases(fit.bgnbd, t, history);
+  let discounted = 0;
+  for (let k = 1, before = 0; k <= steps; k++) {
+    const now = at((horizon * k) / steps);
+    discounted += (now - before) / (1 + discountRate) ** years((horizon * k) / steps);
+    before = now;
+  }
+  return {p_alive: probabilityAlive(fit.bgnbd, history), expected_purchases: at(horizon), discounted_purchases: discounted};
+}
+
+/** Outlooks of histories, each computed once however many customers share it. */
+export function outlooks(fit: ClvFit, options: PredictionOptions): (history: Frequency) => HistoryOutlook {
+  const known = new Map<string, HistoryOutlook>();
+  return (h) => {
+    const key = `${h.x}|${h.t_x}|${h.T}`;
+    return known.get(key) ?? known.set(key, historyOutlook(fit, h, options)).get(key)!;
+  };
+}
+
 /**
  * Per customer: P(alive), expected purchases over the horizon, expected spend per purchase (Gamma-Gamma
- * posterior mean; the population mean without repeat purchases) and predicted value, with purchases
- * discounted at the end of each of `steps` equal parts of the horizon. Customers with equal histories share
- * one computation.
+ * posterior mean; the population mean without repeat purchases) and predicted value (historyOutlook).
  */
-export function predictCustomers(fit: ClvFit, inputs: ClvInput[], {horizon, unit, discountRate = 0, steps = 12}: PredictionOptions): ClvPrediction[] {
-  const cache = new Map<string, {p_alive: number; expected_purchases: number; discounted: number}>();
-  const years = (t: number) => (t * CLV_UNITS[unit]) / 365.25;
+export function predictCustomers(fit: ClvFit, inputs: ClvInput[], options: PredictionOptions): ClvPrediction[] {
+  const outlook = outlooks(fit, options);
   return inputs.map((c) => {
-    const key = `${c.x}|${c.t_x}|${c.T}`;
-    let known = cache.get(key);
-    if (!known) {
-      const at = (t: number) => conditionalExpectedPurchases(fit.bgnbd, t, c);
-      let discounted = 0;
-      for (let k = 1, before = 0; k <= steps; k++) {
-        const now = at((horizon * k) / steps);
-        discounted += (now - before) / (1 + discountRate) ** years((horizon * k) / steps);
-        before = now;
-      }
-      known = {p_alive: probabilityAlive(fit.bgnbd, c), expected_purchases: at(horizon), discounted};
-      cache.set(key, known);
-    }
-    const spend = expectedSpend(fit.gammaGamma, {x: c.x, m: c.monetary ?? 0});
-    return {...c, p_alive: known.p_alive, expected_purchases: known.expected_purchases, expected_spend: spend, predicted_value: known.discounted * spend};
+    const {p_alive, expected_purchases, discounted_purchases} = outlook(c);
+    const spend = expectedSpend(fit.gammaGamma, customerSpend(c));
+    return {...c, p_alive, expected_purchases, expected_spend: spend, predicted_value: discounted_purchases * spend};
   });
 }

@@ -1,10 +1,15 @@
+import * as d3 from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
+import {demoSource} from "../../loaders/sources/demoSource.js";
 import {bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchases, fitBgNbd, type BgNbdParams} from "../../src/components/bgnbd.js";
-import {clvInputsSql, repeatPurchaseDaysSql, type ClvInput} from "../../src/components/clvInputs.js";
-import {fitClv} from "../../src/components/clvModel.js";
-import {fitGammaGamma, gammaGammaLogLikelihood} from "../../src/components/gammaGamma.js";
+import {churnRiskSql, clvHistoriesSql, clvInputsSql, repeatPurchaseDaysSql, type ClvInput} from "../../src/components/clvInputs.js";
+import {customerSpend, fitClv, predictCustomers, type ClvFit} from "../../src/components/clvModel.js";
+import {splitClvHistories, summarizeClv, type ClvHistory} from "../../src/components/clvSummary.js";
+import {fitGammaGamma, gammaGammaLogLikelihood, type SharedSpend} from "../../src/components/gammaGamma.js";
+import {customerSegmentsSql} from "../../src/components/segments.js";
 import {cdnowPublishedSummary, cdnowSampleOrders} from "../fixtures/cdnowSample.js";
 import {openWasmDuckDB} from "../../loaders/wasmDuckDB.js";
+import {wasmSnapshot} from "../support/snapshotInWasm.js";
 
 let inputs: ClvInput[];
 let bgnbd: BgNbdParams & {logLikelihood: number};
@@ -103,8 +108,93 @@ describe("a shop of millions of customers", () => {
   it("says a calibration period is too short without overflowing the call stack", async () => {
     // a 5M-order shop has about 2.3M customers; the page once spread them all into one Math.max call
     const many: ClvInput[] = Array.from({length: 3_000_000}, (_, i) => ({customer_id: `c${i}`, x: i % 2, t_x: 0, T: (i % 7) / 2, monetary: null, x_holdout: 0}));
-    const {fit, unfit} = await fitClv(many);
+    const {fit, unfit} = await fitClv(many, many.map(customerSpend));
     expect(fit).toBeNull();
     expect(unfit?.en).toBe("the calibration period is too short (at most 3.0 periods; 8 needed)");
+  });
+});
+
+describe("the page's figures from shared histories, against the same figures customer by customer", () => {
+  // the page never holds a row per customer: it fits and sums over (segment, x, t_x, T) histories. The reference
+  // here is the straightforward way: a row per customer from clvInputsSql, its segment from a second query, and
+  // every figure summed customer by customer.
+  const calibrationEnd = "2025-06-30";
+  const unit = "week";
+  const options = {horizon: 26, unit, discountRate: 0.1} as const;
+  let asOf: string;
+  let customers: (ClvInput & {segment: string; revenue: number})[];
+  let histories: ClvHistory[];
+  let spends: SharedSpend[];
+  let fit: ClvFit;
+  let risk: Record<string, unknown>[];
+
+  beforeAll(async () => {
+    const {db, manifest} = await wasmSnapshot(demoSource(8000));
+    asOf = manifest.as_of;
+    const segment = new Map(db.rows<{customer_id: string; segment: string}>(customerSegmentsSql({scheme: "lifecycle", asOf})).map((r) => [r.customer_id, r.segment]));
+    const revenue = new Map(db.rows<{customer_id: string; revenue: number}>("SELECT customer_id, CAST(revenue AS DOUBLE) AS revenue FROM customers").map((r) => [r.customer_id, r.revenue]));
+    customers = db.rows<ClvInput>(clvInputsSql({calibrationEnd, unit})).map((c) => ({...c, segment: segment.get(c.customer_id)!, revenue: revenue.get(c.customer_id)!}));
+    ({histories, spends} = splitClvHistories(db.rows(clvHistoriesSql({calibrationEnd, unit, asOf}))));
+    fit = (await fitClv(histories, spends)).fit!;
+    risk = db.rows(churnRiskSql({calibrationEnd, unit, bgnbd: fit.bgnbd}));
+    // the value bar is over every customer, also those first seen after the calibration end
+    valueBar = d3.quantile([...revenue.values()], 0.8)!;
+    db.close();
+  }, 120_000);
+  let valueBar: number;
+
+  it("fits the same models as a row per customer", async () => {
+    // one-time buyers of a day share a history: fewer histories than customers even in a small shop
+    expect(histories.length).toBeLessThan(customers.length);
+    const reference = (await fitClv(customers, customers.map(customerSpend))).fit!;
+    expect(fit.customers).toBe(customers.length);
+    for (const k of ["r", "alpha", "a", "b", "logLikelihood"] as const) expect(fit.bgnbd[k]).toBeCloseTo(reference.bgnbd[k], 6);
+    for (const k of ["p", "q", "v", "logLikelihood", "customers"] as const) expect(fit.gammaGamma[k]).toBeCloseTo(reference.gammaGamma[k], 6);
+  });
+
+  it("sums predicted value, segments, the holdout check, the P(alive) map and first days as customer by customer", () => {
+    const holdoutUnits = (Date.parse(asOf) - Date.parse(calibrationEnd) - 86_400_000) / 86_400_000 / 7;
+    const calibrationEndDay = Date.parse(calibrationEnd) / 86_400_000;
+    const summary = summarizeClv(fit, histories, {...options, holdout: holdoutUnits, calibrationEndDay});
+    const predictions = predictCustomers(fit, customers, options).map((p, i) => ({...p, segment: customers[i].segment, holdout_expected: conditionalExpectedPurchases(fit.bgnbd, holdoutUnits, p)}));
+    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+    close(summary.predicted_value, d3.sum(predictions, (p) => p.predicted_value));
+    const segments = d3.rollup(predictions, (v) => ({customers: v.length, expected_purchases: d3.sum(v, (p) => p.expected_purchases), predicted_value: d3.sum(v, (p) => p.predicted_value)}), (p) => p.segment);
+    expect([...summary.bySegment.keys()].sort()).toEqual([...segments.keys()].sort());
+    for (const [segment, want] of segments) {
+      const got = summary.bySegment.get(segment)!;
+      expect(got.customers).toBe(want.customers);
+      close(got.expected_purchases, want.expected_purchases);
+      close(got.predicted_value, want.predicted_value);
+    }
+    const holdout = d3.rollup(predictions, (v) => ({customers: v.length, actual: d3.mean(v, (p) => p.x_holdout)!, predicted: d3.mean(v, (p) => p.holdout_expected)!}), (p) => (p.x >= 7 ? "7+" : String(p.x)));
+    expect(summary.holdout).toHaveLength(holdout.size);
+    for (const g of summary.holdout) {
+      expect(g.customers).toBe(holdout.get(g.x)!.customers);
+      close(g.actual, holdout.get(g.x)!.actual);
+      close(g.predicted, holdout.get(g.x)!.predicted);
+    }
+    const cells = d3.rollup(predictions, (v) => ({p: d3.mean(v, (p) => p.p_alive)!, customers: v.length}), (p) => `${p.x >= 10 ? "10+" : p.x}|${Math.floor((p.T - p.t_x) / 4) * 4}`);
+    expect(summary.alive).toHaveLength(cells.size);
+    for (const c of summary.alive) {
+      expect(c.customers).toBe(cells.get(`${c.x}|${c.since}`)!.customers);
+      close(c.p, cells.get(`${c.x}|${c.since}`)!.p);
+    }
+    const firstDays = d3.rollup(customers, (v) => v.length, (c) => Math.round(calibrationEndDay - c.T * 7));
+    expect(new Map([...summary.firstDays].sort())).toEqual(new Map([...firstDays].sort()));
+  });
+
+  it("lists the valuable customers at risk that the per-customer rule picks, with P(alive) as probabilityAlive", () => {
+    const want = predictCustomers(fit, customers, options)
+      .map((p, i) => ({...p, revenue: customers[i].revenue, overdue: p.x >= 2 && p.T - p.t_x > (2 * p.t_x) / p.x}))
+      .filter((p) => p.revenue >= valueBar && (p.p_alive < 0.3 || p.overdue))
+      .sort((a, b) => b.revenue - a.revenue || (a.customer_id < b.customer_id ? -1 : 1));
+    expect(want.length).toBeGreaterThan(0);
+    expect(risk.map((r) => r.customer_id)).toEqual(want.map((p) => p.customer_id));
+    risk.forEach((r, i) => {
+      expect(r.p_alive).toBeCloseTo(want[i].p_alive, 12);
+      expect(r.overdue).toBe(want[i].overdue);
+      expect(r.revenue).toBe(want[i].revenue);
+    });
   });
 });

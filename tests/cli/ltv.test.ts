@@ -2,7 +2,7 @@ import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {demoSource} from "../../loaders/sources/demoSource.js";
 import {clvInputsSql, type ClvInput} from "../../src/components/clvInputs.js";
-import {fitClv} from "../../src/components/clvModel.js";
+import {customerSpend, fitClv} from "../../src/components/clvModel.js";
 import {ltvCurveSql} from "../../src/components/cohortLtv.js";
 import {overviewSql} from "../../src/components/overview.js";
 import {rfmGridSql} from "../../src/components/rfm.js";
@@ -161,7 +161,7 @@ describe("ltv clv", () => {
     const {db, out} = await wasmSnapshot(demoSource(6000));
     const inputs = db.rows<ClvInput>(clvInputsSql({calibrationEnd: "2025-06-30", unit: "week"}));
     db.close();
-    const {fit} = await fitClv(inputs);
+    const {fit} = await fitClv(inputs, inputs.map(customerSpend));
     const json = JSON.parse(runLtv(["clv", "--snapshot", out, "--calibration-end", "2025-06-30", "--unit", "week"]).stdout);
     expect(Object.keys(json)).toEqual(["bgnbd", "gamma_gamma", "customers"]);
     expect(Object.keys(json.bgnbd)).toEqual(["r", "alpha", "a", "b", "log_likelihood"]);

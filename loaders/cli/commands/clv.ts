@@ -1,5 +1,5 @@
 import {CLV_UNITS, clvInputsSql, type ClvInput, type ClvUnit} from "../../../src/components/clvInputs.js";
-import {fitClv, predictCustomers} from "../../../src/components/clvModel.js";
+import {customerSpend, fitClv, predictCustomers} from "../../../src/components/clvModel.js";
 import {UsageError, type AnalysisCommand} from "../analysisCommand.js";
 import {fraction, isoDate, positiveInteger} from "../optionValues.js";
 
@@ -30,7 +30,7 @@ export const clvCommand: AnalysisCommand = {
   },
   async present(rows, values) {
     const inputs = rows as unknown as ClvInput[];
-    const {fit, unfit} = await fitClv(inputs);
+    const {fit, unfit} = await fitClv(inputs, inputs.map(customerSpend));
     if (!fit) return {bgnbd: null, gamma_gamma: null, customers: inputs.length, unfit: unfit!.en};
     if (values["per-customer"]) {
       return predictCustomers(fit, inputs, {

@@ -1,0 +1,87 @@
+import {conditionalExpectedPurchases} from "./bgnbd.js";
+import {CLV_UNITS} from "./clvInputs.js";
+import {outlooks, type ClvFit, type PredictionOptions} from "./clvModel.js";
+import {expectedSpendSum, type SharedSpend} from "./gammaGamma.js";
+
+/** A `history` row of clvHistoriesSql: the customers of one lifecycle segment who share (x, t_x, T). */
+export interface ClvHistory {
+  segment: string | null;
+  x: number;
+  t_x: number;
+  T: number;
+  customers: number;
+  monetary_sum: number;
+  holdout_days: number;
+}
+
+/** clvHistoriesSql's answer split into its two groupings. */
+export function splitClvHistories(rows: ({kind: "history" | "spend"; monetary: number | null} & ClvHistory)[]): {histories: ClvHistory[]; spends: SharedSpend[]} {
+  const histories: ClvHistory[] = [];
+  const spends: SharedSpend[] = [];
+  for (const {kind, segment, x, t_x, T, monetary, customers, monetary_sum, holdout_days} of rows) {
+    if (kind === "history") histories.push({segment, x, t_x, T, customers, monetary_sum, holdout_days});
+    else spends.push({x, m: monetary ?? 0, customers});
+  }
+  return {histories, spends};
+}
+
+/** Repeat purchase days in calibration, as the holdout chart groups them. */
+export const holdoutGroup = (x: number) => (x >= 7 ? "7+" : String(x));
+/** Repeat purchase days and time since the last purchase (in units), as the P(alive) map groups them. */
+export const aliveRow = (x: number) => (x >= 10 ? "10+" : String(x));
+export const ALIVE_STEP = 4;
+
+export interface ClvSummary {
+  customers: number;
+  predicted_value: number;
+  bySegment: Map<string | null, {customers: number; expected_purchases: number; predicted_value: number}>;
+  /** Mean repeat purchase days in the holdout, actual and predicted, by holdoutGroup. */
+  holdout: {x: string; customers: number; actual: number; predicted: number}[];
+  /** Mean P(alive) by aliveRow and time since the last purchase in steps of ALIVE_STEP units. */
+  alive: {x: string; since: number; p: number; customers: number}[];
+  /** Customers by the day of their first purchase (days since 1970-01-01). */
+  firstDays: Map<number, number>;
+}
+
+/**
+ * Every figure of the page, as sums over histories: each history's outlook is computed once, and Gamma-Gamma's
+ * expected spend is linear in the mean spend, so a history's predicted value needs only the sum of its customers'
+ * mean spends. `holdout` is the length of the holdout period in units (0 without one).
+ */
+export function summarizeClv(fit: ClvFit, histories: ClvHistory[], options: PredictionOptions & {holdout: number; calibrationEndDay: number}): ClvSummary {
+  const outlook = outlooks(fit, options);
+  const unitDays = CLV_UNITS[options.unit];
+  const summary: ClvSummary = {customers: 0, predicted_value: 0, bySegment: new Map(), holdout: [], alive: [], firstDays: new Map()};
+  const holdout = new Map<string, {customers: number; actual: number; predicted: number}>();
+  const alive = new Map<string, {x: string; since: number; p: number; customers: number}>();
+  const holdoutExpected = (h: ClvHistory) => (options.holdout > 0 ? conditionalExpectedPurchases(fit.bgnbd, options.holdout, h) : 0);
+  let previous: ClvHistory | null = null;
+  let expectedHoldout = 0;
+  for (const h of histories) {
+    // rows come sorted by (x, t_x, T): the segments of one history follow each other
+    if (!previous || previous.x !== h.x || previous.t_x !== h.t_x || previous.T !== h.T) expectedHoldout = holdoutExpected(h);
+    previous = h;
+    const {p_alive, expected_purchases, discounted_purchases} = outlook(h);
+    const value = discounted_purchases * expectedSpendSum(fit.gammaGamma, {x: h.x, customers: h.customers, mSum: h.monetary_sum});
+    summary.customers += h.customers;
+    summary.predicted_value += value;
+    const segment = summary.bySegment.get(h.segment) ?? summary.bySegment.set(h.segment, {customers: 0, expected_purchases: 0, predicted_value: 0}).get(h.segment)!;
+    segment.customers += h.customers;
+    segment.expected_purchases += h.customers * expected_purchases;
+    segment.predicted_value += value;
+    const group = holdout.get(holdoutGroup(h.x)) ?? holdout.set(holdoutGroup(h.x), {customers: 0, actual: 0, predicted: 0}).get(holdoutGroup(h.x))!;
+    group.customers += h.customers;
+    group.actual += h.holdout_days;
+    group.predicted += h.customers * expectedHoldout;
+    const since = Math.floor((h.T - h.t_x) / ALIVE_STEP) * ALIVE_STEP;
+    const key = `${aliveRow(h.x)}|${since}`;
+    const cell = alive.get(key) ?? alive.set(key, {x: aliveRow(h.x), since, p: 0, customers: 0}).get(key)!;
+    cell.p += h.customers * p_alive;
+    cell.customers += h.customers;
+    const first = Math.round(options.calibrationEndDay - h.T * unitDays);
+    summary.firstDays.set(first, (summary.firstDays.get(first) ?? 0) + h.customers);
+  }
+  summary.holdout = [...holdout].map(([x, g]) => ({x, customers: g.customers, actual: g.actual / g.customers, predicted: g.predicted / g.customers}));
+  summary.alive = [...alive.values()].map((c) => ({...c, p: c.p / c.customers}));
+  return summary;
+}
