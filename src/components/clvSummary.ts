@@ -1,6 +1,6 @@
 import {conditionalExpectedPurchases} from "./bgnbd.js";
-import {CLV_UNITS} from "./clvInputs.js";
-import {outlooks, type ClvFit, type PredictionOptions} from "./clvModel.js";
+import {CLV_UNITS, type ClvUnit} from "./clvInputs.js";
+import type {ClvFit, HistoryOutlook} from "./clvModel.js";
 import {expectedSpendSum, type SharedSpend} from "./gammaGamma.js";
 
 /** A `history` row of clvHistoriesSql: the customers of one lifecycle segment who share (x, t_x, T). */
@@ -46,10 +46,15 @@ export interface ClvSummary {
 /**
  * Every figure of the page, as sums over histories: each history's outlook is computed once, and Gamma-Gamma's
  * expected spend is linear in the mean spend, so a history's predicted value needs only the sum of its customers'
- * mean spends. `holdout` is the length of the holdout period in units (0 without one).
+ * mean spends. `outlook` is the page's (clvModel.ts `outlooks`), shared with its churn-risk list; `holdout` is the
+ * length of the holdout period in units (0 without one).
  */
-export function summarizeClv(fit: ClvFit, histories: ClvHistory[], options: PredictionOptions & {holdout: number; calibrationEndDay: number}): ClvSummary {
-  const outlook = outlooks(fit, options);
+export function summarizeClv(
+  fit: ClvFit,
+  histories: ClvHistory[],
+  outlook: (history: ClvHistory) => HistoryOutlook,
+  options: {unit: ClvUnit; holdout: number; calibrationEndDay: number}
+): ClvSummary {
   const unitDays = CLV_UNITS[options.unit];
   const summary: ClvSummary = {customers: 0, predicted_value: 0, bySegment: new Map(), holdout: [], alive: [], firstDays: new Map()};
   const holdout = new Map<string, {customers: number; actual: number; predicted: number}>();

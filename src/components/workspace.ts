@@ -1,8 +1,8 @@
 import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {Table} from "apache-arrow";
-import {startDuckDB} from "./duckdbBrowser.js";
+import {registerBlob, startDuckDB} from "./duckdbBrowser.js";
 import {errorMessage} from "./errorMessage.js";
-import {fetchBytes} from "./fetchBytes.js";
+import {fetchBlob} from "./fetchBlob.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
 import {QueryCache} from "./queryCache.js";
@@ -80,8 +80,8 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
 /** The page's shipped answers; without them a page still works: it computes its default view once the engine is there. */
 async function shippedAnswers(href: string, manifest: Promise<Manifest>, started: number, status: LoadStatus): Promise<Map<string, Table>> {
   try {
-    const [bytes, snapshot] = await Promise.all([fetchBytes(href, () => {}), manifest]);
-    const answers = decodeShippedAnswers(bytes, snapshot.content_hash);
+    const [file, snapshot] = await Promise.all([fetchBlob(href, () => {}), manifest]);
+    const answers = decodeShippedAnswers(new Uint8Array(await file.arrayBuffer()), snapshot.content_hash);
     performance.measure("ltv:answers", {start: started});
     status.answersShipped();
     return answers;
@@ -96,7 +96,7 @@ async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status
   // Start the engine and every download at once; the slower of the two sets the page-ready time.
   const database = startDuckDB().finally(() => performance.measure("ltv:start-duckdb", {start: started}));
   const files = tables.map((name) =>
-    fetchBytes(SNAPSHOT_HREFS[name], (loaded, total) => status.progress(name, loaded, total)).finally(() =>
+    fetchBlob(SNAPSHOT_HREFS[name], (loaded, total) => status.progress(name, loaded, total)).finally(() =>
       performance.measure("ltv:fetch", {start: started, detail: name})
     )
   );
@@ -106,10 +106,10 @@ async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status
   const rows: Record<string, number> = {};
   for (const [i, name] of tables.entries()) {
     onStep(`${t(steps.fetch)} ${name}`);
-    const bytes = await files[i];
+    const file = await files[i];
     onStep(`${t(steps.attach)} ${name}`);
     const mark = performance.now();
-    await attach(db, connection, name, bytes);
+    await attach(db, connection, name, file);
     performance.measure("ltv:attach", {start: mark, detail: name});
     rows[name] = await countRows(connection, name);
     status.loaded(name, rows[name]);
@@ -128,9 +128,9 @@ async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status
 }
 
 /** Attaches a table's database file; a file DuckDB cannot open is an error naming its table. */
-async function attach(db: AsyncDuckDB, connection: AsyncDuckDBConnection, name: SnapshotTable, bytes: Uint8Array): Promise<void> {
+async function attach(db: AsyncDuckDB, connection: AsyncDuckDBConnection, name: SnapshotTable, file: Blob): Promise<void> {
   try {
-    await db.registerFileBuffer(tableDatabaseName(name), bytes);
+    await registerBlob(db, tableDatabaseName(name), file);
     await connection.query(attachTableSql(name, tableDatabaseName(name)));
   } catch (error) {
     throw new Error(`${name}: ${errorMessage(error)}`, {cause: error});
