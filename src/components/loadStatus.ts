@@ -13,6 +13,7 @@ const text = {
     ja: "最初の表示はサイトのビルド時に同じ DuckDB で計算した既定の集計です。設定を変えた集計は、読み込みが終わりしだい計算します。",
     en: "The first view is the default one, computed by the same DuckDB when the site was built; changed settings are computed as soon as loading is done."
   },
+  fetching: {ja: "取得中", en: "fetching"},
   rows: {ja: "行", en: "rows"},
   seconds: {ja: "秒", en: "s"},
   hint: {
@@ -44,9 +45,19 @@ export class LoadStatus {
   }
 
   /** Bytes of a table's file received so far. */
-  progress(table: string, loaded: number, total: number | null): void {
+  /** A table's file is downloading (its size, when the server announced it). */
+  fetching(table: string, total: number | null): void {
+    this.#say(table, total ? `${t(text.fetching)} ${formatBytes(total)}…` : `${t(text.fetching)}…`);
+  }
+
+  /** A table's file is in: its size. */
+  fetched(table: string, bytes: number): void {
+    this.#say(table, formatBytes(bytes));
+  }
+
+  #say(table: string, message: string): void {
     const span = this.#lines.get(table)?.querySelector("span");
-    if (span) span.textContent = total ? `${formatBytes(loaded)} / ${formatBytes(total)}` : formatBytes(loaded);
+    if (span) span.textContent = message;
   }
 
   step(message: string): void {

@@ -80,7 +80,7 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
 /** The page's shipped answers; without them a page still works: it computes its default view once the engine is there. */
 async function shippedAnswers(href: string, manifest: Promise<Manifest>, started: number, status: LoadStatus): Promise<Map<string, Table>> {
   try {
-    const [file, snapshot] = await Promise.all([fetchBlob(href, () => {}), manifest]);
+    const [file, snapshot] = await Promise.all([fetchBlob(href), manifest]);
     const answers = decodeShippedAnswers(new Uint8Array(await file.arrayBuffer()), snapshot.content_hash);
     performance.measure("ltv:answers", {start: started});
     status.answersShipped();
@@ -96,9 +96,12 @@ async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status
   // Start the engine and every download at once; the slower of the two sets the page-ready time.
   const database = startDuckDB().finally(() => performance.measure("ltv:start-duckdb", {start: started}));
   const files = tables.map((name) =>
-    fetchBlob(SNAPSHOT_HREFS[name], (loaded, total) => status.progress(name, loaded, total)).finally(() =>
-      performance.measure("ltv:fetch", {start: started, detail: name})
-    )
+    fetchBlob(SNAPSHOT_HREFS[name], (total) => status.fetching(name, total))
+      .then((file) => {
+        status.fetched(name, file.size);
+        return file;
+      })
+      .finally(() => performance.measure("ltv:fetch", {start: started, detail: name}))
   );
   files.forEach((file) => file.catch(() => {})); // reported below, in order
   const db = await database;
