@@ -2,7 +2,7 @@ import type {Browser} from "playwright-core";
 import {queryTimingDetail} from "../src/components/queryTiming.js";
 import {launchChromium} from "../tests/support/browser.js";
 import {serveDist} from "../tests/support/serveDist.js";
-import {rendererPeakMiB} from "./processMemory.js";
+import {browserProcessMiB, rendererPeakMiB} from "./processMemory.js";
 import {summarise, type Summary} from "./stats.js";
 
 export interface PageResult {
@@ -41,15 +41,13 @@ export async function browserTimes(site: string, queries: {page: string; name: s
   const browser = await launchChromium();
   const pages: Record<string, PageResult> = {};
   const changes: Record<string, Summary> = {};
-  let memory = 0;
+  // per page, the largest over its runs, MiB
+  const memory: Record<string, {renderer: number; browserProcess: number}> = {};
   try {
     for (const {page: path, name, sql} of queries) {
       const visits: Visit[] = [];
-      for (let run = 0; run < runs; run++) {
-        const visit = await visitCold(browser, server.origin, path, sql);
-        visits.push(visit);
-        memory = Math.max(memory, visit.rendererPeakMiB);
-      }
+      for (let run = 0; run < runs; run++) visits.push(await visitCold(browser, server.origin, path, sql));
+      memory[name] = {renderer: Math.max(...visits.map((v) => v.rendererPeakMiB)), browserProcess: Math.max(...visits.map((v) => v.browserProcessMiB))};
       const each = (key: keyof PageResult) => summarise(visits.map((visit) => visit.times[key]));
       pages[name] = {ready: each("ready"), query: each("query"), view: each("view"), interactive: each("interactive"), complete: each("complete"), startDuckDB: each("startDuckDB"), fetched: each("fetched"), attach: each("attach")};
       const p = pages[name];
@@ -60,13 +58,15 @@ export async function browserTimes(site: string, queries: {page: string; name: s
     await browser.close();
     await server.close();
   }
-  return {pages, interactions: changes, rendererPeakMiB: memory};
+  return {pages, interactions: changes, memory};
 }
 
 export interface Visit {
   times: {[key in keyof PageResult]: number};
   /** The renderer's peak memory while the page was open, MiB. */
   rendererPeakMiB: number;
+  /** The browser process's resident memory when the page was complete (it holds the table files' Blobs), MiB. */
+  browserProcessMiB: number;
 }
 
 /**
@@ -131,7 +131,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
       fetched: end("ltv:fetch"),
       attach: entries.filter((e) => e.name === "ltv:attach").reduce((sum, e) => sum + e.duration, 0)
     };
-    return {times, rendererPeakMiB: rendererPeakMiB()};
+    return {times, rendererPeakMiB: rendererPeakMiB(), browserProcessMiB: browserProcessMiB()};
   } finally {
     await context.close();
   }

@@ -30,8 +30,8 @@ try {
     try {
       const visit = await visitCold(browser, server.origin, page, sql);
       const {ready, query, view} = visit.times;
-      pages[name] = {...visit.times, rendererPeakMiB: visit.rendererPeakMiB};
-      console.log(`${name.padEnd(24)} ready ${(ready / 1000).toFixed(1)} s · first query ${Number.isNaN(query) ? "shipped" : `${(query / 1000).toFixed(1)} s`} · view drawn ${(view / 1000).toFixed(1)} s after ready · renderer ${(visit.rendererPeakMiB / 1024).toFixed(2)} GiB`);
+      pages[name] = {...visit.times, rendererPeakMiB: visit.rendererPeakMiB, browserProcessMiB: visit.browserProcessMiB};
+      console.log(`${name.padEnd(24)} ready ${(ready / 1000).toFixed(1)} s · first query ${Number.isNaN(query) ? "shipped" : `${(query / 1000).toFixed(1)} s`} · view drawn ${(view / 1000).toFixed(1)} s after ready · renderer ${(visit.rendererPeakMiB / 1024).toFixed(2)} GiB · browser process ${(visit.browserProcessMiB / 1024).toFixed(2)} GiB`);
     } catch (error) {
       pages[name] = {error: String(error)};
       console.log(`${name.padEnd(24)} FAILED: ${String(error).slice(0, 300)}`);
