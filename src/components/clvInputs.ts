@@ -34,14 +34,15 @@ export function clvInputsSql(options: ClvInputOptions): string {
   return `${clvInputsBody(options)}\nORDER BY customer_id`;
 }
 
-function clvInputsBody({calibrationEnd, unit = "week"}: ClvInputOptions): string {
+/** The inputs' SELECT, of every customer, or of those `only` (SQL of customer ids) selects. */
+function clvInputsBody({calibrationEnd, unit = "week"}: ClvInputOptions, only?: string): string {
   const end = `DATE ${v(calibrationEnd)}`;
   const per = v(CLV_UNITS[unit]);
   return `
 WITH days AS (
   -- several counted orders on one day are one purchase
   SELECT customer_id, order_date AS day, CAST(sum(revenue) AS BIGINT) AS value
-  FROM orders WHERE status = ${v(COUNTED_STATUS)} GROUP BY ALL
+  FROM orders WHERE status = ${v(COUNTED_STATUS)}${only ? ` AND customer_id IN (${only})` : ""} GROUP BY ALL
 ),
 histories AS (
   SELECT customer_id, min(day) AS first_day,
@@ -98,13 +99,14 @@ export interface ChurnRiskOptions extends ClvInputOptions {
  */
 export function churnRiskSql({bgnbd: {r, alpha, a, b}, valueQuantile = 0.8, aliveBelow = 0.3, ...inputs}: ChurnRiskOptions): string {
   return `
-WITH inputs AS (${clvInputsBody(inputs)}),
--- DOUBLE, not the DECIMAL DuckDB reads a literal with a point as
-params AS (SELECT CAST(${v(r)} AS DOUBLE) AS r, CAST(${v(alpha)} AS DOUBLE) AS alpha, CAST(${v(a)} AS DOUBLE) AS a, CAST(${v(b)} AS DOUBLE) AS b),
-valuable AS (
+WITH valuable AS (
   SELECT customer_id, CAST(revenue AS DOUBLE) AS revenue FROM customers
   WHERE revenue >= (SELECT quantile_cont(revenue, ${v(valueQuantile)}) FROM customers)
 ),
+-- the valuable customers' inputs alone: their orders, not every order, are grouped by day
+inputs AS (${clvInputsBody(inputs, "SELECT customer_id FROM valuable")}),
+-- DOUBLE, not the DECIMAL DuckDB reads a literal with a point as
+params AS (SELECT CAST(${v(r)} AS DOUBLE) AS r, CAST(${v(alpha)} AS DOUBLE) AS alpha, CAST(${v(a)} AS DOUBLE) AS a, CAST(${v(b)} AS DOUBLE) AS b),
 judged AS (
   SELECT i.customer_id, c.revenue, i.x, i.t_x, i.T, i.monetary,
     CASE WHEN i.x = 0 THEN 1.0
