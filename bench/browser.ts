@@ -2,13 +2,14 @@ import type {Browser} from "playwright-core";
 import {queryTimingDetail} from "../src/components/queryTiming.js";
 import {launchChromium} from "../tests/support/browser.js";
 import {serveDist} from "../tests/support/serveDist.js";
+import type {AnalysisQuery} from "./analysisQueries.js";
 import {browserProcessMiB, rendererPeakMiB} from "./processMemory.js";
 import {summarise, type Summary} from "./stats.js";
 
 export interface PageResult {
-  /** Navigation to the analysis's own query answered: from the answers shipped with the page, or computed. */
+  /** Navigation to the analysis's first answer (its own query, or for CLV its fit): shipped with the page, or computed. */
   ready: Summary;
-  /** The analysis's own query in DuckDB-WASM, when the page computed it (NaN when its answer was shipped). */
+  /** The first answer computed in the page (NaN when it was shipped). */
   query: Summary;
   /** From ready to every output drawn (outputs waiting for DuckDB-WASM included). */
   view: Summary;
@@ -36,7 +37,7 @@ export interface Interaction {
 }
 
 /** Opens every analysis page `runs` times, each in a fresh browser context (nothing cached), and times it. */
-export async function browserTimes(site: string, queries: {page: string; name: string; sql: string}[], interactions: Interaction[], runs: number) {
+export async function browserTimes(site: string, queries: AnalysisQuery[], interactions: Interaction[], runs: number) {
   const server = await serveDist(site);
   const browser = await launchChromium();
   const pages: Record<string, PageResult> = {};
@@ -44,9 +45,9 @@ export async function browserTimes(site: string, queries: {page: string; name: s
   // per page, the largest over its runs, MiB
   const memory: Record<string, {renderer: number; browserProcess: number}> = {};
   try {
-    for (const {page: path, name, sql} of queries) {
+    for (const {page: path, name, sql, first} of queries) {
       const visits: Visit[] = [];
-      for (let run = 0; run < runs; run++) visits.push(await visitCold(browser, server.origin, path, sql));
+      for (let run = 0; run < runs; run++) visits.push(await visitCold(browser, server.origin, path, first ?? sql));
       memory[name] = {renderer: Math.max(...visits.map((v) => v.rendererPeakMiB)), browserProcess: Math.max(...visits.map((v) => v.browserProcessMiB))};
       const each = (key: keyof PageResult) => summarise(visits.map((visit) => visit.times[key]));
       pages[name] = {ready: each("ready"), query: each("query"), view: each("view"), interactive: each("interactive"), complete: each("complete"), startDuckDB: each("startDuckDB"), fetched: each("fetched"), attach: each("attach")};
@@ -70,11 +71,11 @@ export interface Visit {
 }
 
 /**
- * Opens a page in a fresh browser context (nothing cached) and waits until the analysis's own query has been
- * answered (shipped or computed), no output is pending and two frames are drawn, then until DuckDB-WASM has the
+ * Opens a page in a fresh browser context (nothing cached) and waits until its first answer (`first`: the SQL of its
+ * own query, or a computation's key) is in (shipped or computed), no output is pending and two frames are drawn, then until DuckDB-WASM has the
  * page's tables, then until it is done (its peak memory is read then); a page that shows an error instead throws it.
  */
-export async function visitCold(browser: Browser, origin: string, path: string, sql: string): Promise<Visit> {
+export async function visitCold(browser: Browser, origin: string, path: string, first: string): Promise<Visit> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -85,14 +86,14 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
       new PerformanceObserver((list) => list.getEntries().forEach((e) => ends.push(e.startTime + e.duration))).observe({type: "longtask"});
     });
     await page.goto(`${origin}${path}`);
-    const own = queryTimingDetail(sql);
+    const own = queryTimingDetail(first);
     const settled = (waitFor: "drawn" | "interactive") =>
       page.waitForFunction(
         ([own, waitFor]) => {
           const failed = document.querySelector(".ltv-status[data-state=error], .observablehq--error");
           if (failed) return {error: failed.textContent};
           if (waitFor === "interactive") return performance.getEntriesByName("ltv:ready").length > 0 && {};
-          const answered = performance.getEntries().some((e) => ["ltv:answer", "ltv:query"].includes(e.name) && (e as PerformanceMark).detail === own);
+          const answered = performance.getEntries().some((e) => ["ltv:answer", "ltv:query", "ltv:compute"].includes(e.name) && (e as PerformanceMark).detail === own);
           if (!answered || document.querySelector("observablehq-loading")) return false;
           return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({finished: performance.now()}))));
         },
@@ -119,11 +120,11 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
     ).jsonValue()) as number;
     const entries = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => ({name: e.name, start: e.startTime, duration: e.duration, detail: (e as PerformanceMark).detail as string})));
     const end = (name: string) => Math.max(...entries.filter((e) => e.name === name).map((e) => e.start + e.duration));
-    const answer = entries.find((e) => ["ltv:answer", "ltv:query"].includes(e.name) && e.detail === own)!;
+    const answer = entries.find((e) => ["ltv:answer", "ltv:query", "ltv:compute"].includes(e.name) && e.detail === own)!;
     const ready = answer.start + answer.duration;
     const times = {
       ready,
-      query: answer.name === "ltv:query" ? answer.duration : NaN,
+      query: answer.name === "ltv:answer" ? NaN : answer.duration,
       view: drawn.finished! - ready,
       interactive: end("ltv:ready"),
       complete,

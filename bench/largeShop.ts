@@ -26,9 +26,9 @@ const browser = await launchChromium();
 const pages: Record<string, unknown> = {};
 const interactions: Record<string, unknown> = {};
 try {
-  for (const {page, name, sql} of analysisQueries(manifest.as_of)) {
+  for (const {page, name, sql, first} of analysisQueries(manifest.as_of)) {
     try {
-      const visit = await visitCold(browser, server.origin, page, sql);
+      const visit = await visitCold(browser, server.origin, page, first ?? sql);
       const {ready, query, view} = visit.times;
       pages[name] = {...visit.times, rendererPeakMiB: visit.rendererPeakMiB, browserProcessMiB: visit.browserProcessMiB};
       console.log(`${name.padEnd(24)} ready ${(ready / 1000).toFixed(1)} s · first query ${Number.isNaN(query) ? "shipped" : `${(query / 1000).toFixed(1)} s`} · view drawn ${(view / 1000).toFixed(1)} s after ready · renderer ${(visit.rendererPeakMiB / 1024).toFixed(2)} GiB · browser process ${(visit.browserProcessMiB / 1024).toFixed(2)} GiB`);

@@ -1,6 +1,6 @@
 import {DEFAULT_VIEWS, type PageWithDefaultView} from "../src/components/defaultViews.js";
 import type {Manifest} from "../src/components/schema.js";
-import {encodeShippedAnswers} from "../src/components/shippedAnswers.js";
+import {encodeShippedAnswers, type ShippedAnswer} from "../src/components/shippedAnswers.js";
 import type {WasmDB} from "./wasmDuckDB.js";
 
 /** Answers a page's default view in DuckDB-WASM (the page's own engine) and returns the file the page ships with. */
@@ -8,13 +8,20 @@ export async function defaultViewAnswers(page: string, manifest: Manifest, db: W
   if (!Object.hasOwn(DEFAULT_VIEWS, page)) {
     throw new Error(`no default view for page "${page}"; pages with one: ${Object.keys(DEFAULT_VIEWS).join(", ")}`);
   }
-  const answers: Parameters<typeof encodeShippedAnswers>[1] = [];
+  const answers: ShippedAnswer[] = [];
   await DEFAULT_VIEWS[page as PageWithDefaultView]({
     manifest,
     ask: async (sql) => {
       const answer = db.arrow(sql);
-      answers.push({sql, answer});
+      answers.push({key: sql, answer});
       return answer.toArray().map((row) => row.toJSON());
+    },
+    rows: async (sql) => db.rows(sql),
+    computed: async (key, compute) => {
+      const value = await compute();
+      answers.push({key, value});
+      // what the page will have: the value read back from its JSON
+      return JSON.parse(JSON.stringify(value));
     }
   });
   return encodeShippedAnswers(manifest.content_hash, answers);

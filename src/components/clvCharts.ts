@@ -34,14 +34,16 @@ export function TrackingChart(
   {repeats, firstDays, params, unitDays, calibrationEndDay, lastDay}: {repeats: {day: number; repeats: number}[]; firstDays: ClvSummary["firstDays"]; params: BgNbdParams; unitDays: number; calibrationEndDay: number; lastDay: number},
   {width}: {width: number}
 ): SVGSVGElement | HTMLElement {
-  const origin = d3.min(firstDays.keys())!;
-  const cohorts = [...firstDays];
+  const origin = d3.min(firstDays, ([day]) => day)!;
+  // E[X(t)] once per age in days: a few hundred ages, not weeks × first days of special functions
+  const byAge = new Map<number, number>();
+  const expectedAt = (age: number) => byAge.get(age) ?? byAge.set(age, expectedPurchases(params, age / unitDays)).get(age)!;
   const points: {date: Date; kind: string; value: number}[] = [];
   let running = 0;
   let i = 0;
   for (let day = origin + 7; day <= lastDay; day += 7) {
     while (i < repeats.length && repeats[i].day <= day) running += repeats[i++].repeats;
-    const expected = d3.sum(cohorts, ([first, n]) => (first < day ? n * expectedPurchases(params, (day - first) / unitDays) : 0));
+    const expected = d3.sum(firstDays, ([first, n]) => (first < day ? n * expectedAt(day - first) : 0));
     const date = new Date(day * 86_400_000);
     points.push({date, kind: t(actual), value: running}, {date, kind: t(predicted), value: expected});
   }

@@ -31,35 +31,39 @@ export const holdoutGroup = (x: number) => (x >= 7 ? "7+" : String(x));
 export const aliveRow = (x: number) => (x >= 10 ? "10+" : String(x));
 export const ALIVE_STEP = 4;
 
+/** Plain data (arrays, numbers), so that the site build can ship it as JSON with the page (clvView.ts). */
 export interface ClvSummary {
   customers: number;
   predicted_value: number;
-  bySegment: Map<string | null, {customers: number; expected_purchases: number; predicted_value: number}>;
+  bySegment: {segment: string | null; customers: number; expected_purchases: number; predicted_value: number}[];
   /** Mean repeat purchase days in the holdout, actual and predicted, by holdoutGroup. */
   holdout: {x: string; customers: number; actual: number; predicted: number}[];
   /** Mean P(alive) by aliveRow and time since the last purchase in steps of ALIVE_STEP units. */
   alive: {x: string; since: number; p: number; customers: number}[];
-  /** Customers by the day of their first purchase (days since 1970-01-01). */
-  firstDays: Map<number, number>;
+  /** Customers by the day of their first purchase (days since 1970-01-01): [day, customers]. */
+  firstDays: [number, number][];
 }
 
 /**
  * Every figure of the page, as sums over histories: each history's outlook is computed once, and Gamma-Gamma's
  * expected spend is linear in the mean spend, so a history's predicted value needs only the sum of its customers'
- * mean spends. `outlook` is the page's (clvModel.ts `outlooks`), shared with its churn-risk list; `holdout` is the
- * length of the holdout period in units (0 without one).
+ * mean spends. `outlook` is clvModel.ts `outlooks` for the horizon and discount rate; `holdoutDays` is the length of
+ * the holdout period (0 without one).
  */
 export function summarizeClv(
   fit: ClvFit,
   histories: ClvHistory[],
   outlook: (history: ClvHistory) => HistoryOutlook,
-  options: {unit: ClvUnit; holdout: number; calibrationEndDay: number}
+  {unit, holdoutDays, calibrationEndDay}: {unit: ClvUnit; holdoutDays: number; calibrationEndDay: number}
 ): ClvSummary {
-  const unitDays = CLV_UNITS[options.unit];
-  const summary: ClvSummary = {customers: 0, predicted_value: 0, bySegment: new Map(), holdout: [], alive: [], firstDays: new Map()};
+  const unitDays = CLV_UNITS[unit];
+  let customers = 0;
+  let predictedValue = 0;
+  const bySegment = new Map<string | null, {customers: number; expected_purchases: number; predicted_value: number}>();
   const holdout = new Map<string, {customers: number; actual: number; predicted: number}>();
   const alive = new Map<string, {x: string; since: number; p: number; customers: number}>();
-  const holdoutExpected = (h: ClvHistory) => (options.holdout > 0 ? conditionalExpectedPurchases(fit.bgnbd, options.holdout, h) : 0);
+  const firstDays = new Map<number, number>();
+  const holdoutExpected = (h: ClvHistory) => (holdoutDays > 0 ? conditionalExpectedPurchases(fit.bgnbd, holdoutDays / unitDays, h) : 0);
   let previous: ClvHistory | null = null;
   let expectedHoldout = 0;
   for (const h of histories) {
@@ -68,9 +72,9 @@ export function summarizeClv(
     previous = h;
     const {p_alive, expected_purchases, discounted_purchases} = outlook(h);
     const value = discounted_purchases * expectedSpendSum(fit.gammaGamma, {x: h.x, customers: h.customers, mSum: h.monetary_sum});
-    summary.customers += h.customers;
-    summary.predicted_value += value;
-    const segment = summary.bySegment.get(h.segment) ?? summary.bySegment.set(h.segment, {customers: 0, expected_purchases: 0, predicted_value: 0}).get(h.segment)!;
+    customers += h.customers;
+    predictedValue += value;
+    const segment = bySegment.get(h.segment) ?? bySegment.set(h.segment, {customers: 0, expected_purchases: 0, predicted_value: 0}).get(h.segment)!;
     segment.customers += h.customers;
     segment.expected_purchases += h.customers * expected_purchases;
     segment.predicted_value += value;
@@ -83,10 +87,15 @@ export function summarizeClv(
     const cell = alive.get(key) ?? alive.set(key, {x: aliveRow(h.x), since, p: 0, customers: 0}).get(key)!;
     cell.p += h.customers * p_alive;
     cell.customers += h.customers;
-    const first = Math.round(options.calibrationEndDay - h.T * unitDays);
-    summary.firstDays.set(first, (summary.firstDays.get(first) ?? 0) + h.customers);
+    const first = Math.round(calibrationEndDay - h.T * unitDays);
+    firstDays.set(first, (firstDays.get(first) ?? 0) + h.customers);
   }
-  summary.holdout = [...holdout].map(([x, g]) => ({x, customers: g.customers, actual: g.actual / g.customers, predicted: g.predicted / g.customers}));
-  summary.alive = [...alive.values()].map((c) => ({...c, p: c.p / c.customers}));
-  return summary;
+  return {
+    customers,
+    predicted_value: predictedValue,
+    bySegment: [...bySegment].map(([segment, sums]) => ({segment, ...sums})),
+    holdout: [...holdout].map(([x, g]) => ({x, customers: g.customers, actual: g.actual / g.customers, predicted: g.predicted / g.customers})),
+    alive: [...alive.values()].map((c) => ({...c, p: c.p / c.customers})),
+    firstDays: [...firstDays].sort(([a], [b]) => a - b)
+  };
 }

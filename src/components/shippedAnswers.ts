@@ -1,33 +1,48 @@
 import {Binary, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
 
 /**
- * The answers a page ships with: its default view's queries (defaultViews.ts), answered when the site was built
- * by the same engine the page runs, over the same snapshot. One Arrow IPC file per page, a row per query: `sql`
- * and `answer` (the result as an Arrow IPC stream, or null when it is over MAX_SHIPPED_BYTES: the page computes
- * that one itself). The schema's metadata names the snapshot (manifest's content_hash).
+ * The answers a page ships with: its default view (defaultViews.ts), answered when the site was built by the same
+ * engine and code the page runs, over the same snapshot. One Arrow IPC file per page, a row per answer, `key` and
+ * one of:
+ * - `answer`: a query's result as an Arrow IPC stream, under its SQL (null when it is over MAX_SHIPPED_BYTES: the
+ *   page computes that one itself);
+ * - `value`: a computation's result as JSON (a model fitted to a query's rows, say), under a key that names all
+ *   it depends on (see clvView.ts).
+ * The schema's metadata names the snapshot (manifest's content_hash).
  */
 export const MAX_SHIPPED_BYTES = 2 ** 20;
 
-export function encodeShippedAnswers(contentHash: string, answers: {sql: string; answer: Table}[]): Uint8Array {
-  const streams = answers.map(({answer}) => tableToIPC(answer, "stream"));
+export type ShippedAnswer = {key: string; answer: Table} | {key: string; value: unknown};
+
+export interface ShippedAnswers {
+  /** Query results by SQL text. */
+  queries: Map<string, Table>;
+  /** Computations' results by key, as JSON text. */
+  computed: Map<string, string>;
+}
+
+export function encodeShippedAnswers(contentHash: string, answers: ShippedAnswer[]): Uint8Array {
+  const stream = (a: ShippedAnswer) => ("answer" in a ? tableToIPC(a.answer, "stream") : null);
   const table = new Table({
-    sql: vectorFromArray(answers.map((a) => a.sql), new Utf8()),
-    answer: vectorFromArray(streams.map((bytes) => (bytes.byteLength <= MAX_SHIPPED_BYTES ? bytes : null)), new Binary())
+    key: vectorFromArray(answers.map((a) => a.key), new Utf8()),
+    answer: vectorFromArray(answers.map(stream).map((bytes) => (bytes && bytes.byteLength <= MAX_SHIPPED_BYTES ? bytes : null)), new Binary()),
+    value: vectorFromArray(answers.map((a) => ("value" in a ? JSON.stringify(a.value) : null)), new Utf8())
   });
   table.schema.metadata.set("content_hash", contentHash);
   return tableToIPC(table, "file");
 }
 
-/** The shipped answers by SQL text; throws when they were computed from another snapshot than `contentHash`. */
-export function decodeShippedAnswers(bytes: Uint8Array, contentHash: string): Map<string, Table> {
+/** The shipped answers; throws when they were computed from another snapshot than `contentHash`. */
+export function decodeShippedAnswers(bytes: Uint8Array, contentHash: string): ShippedAnswers {
   const table = tableFromIPC(bytes);
   const shippedFor = table.schema.metadata.get("content_hash");
   if (shippedFor !== contentHash) {
     throw new Error(`the answers shipped with this page are of snapshot ${shippedFor}, manifest.json is of ${contentHash}: rebuild the site`);
   }
-  const answers = new Map<string, Table>();
+  const shipped: ShippedAnswers = {queries: new Map(), computed: new Map()};
   for (const row of table) {
-    if (row.answer) answers.set(row.sql, tableFromIPC(row.answer as Uint8Array));
+    if (row.answer) shipped.queries.set(row.key, tableFromIPC(row.answer as Uint8Array));
+    if (row.value != null) shipped.computed.set(row.key, row.value as string);
   }
-  return answers;
+  return shipped;
 }

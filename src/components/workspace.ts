@@ -6,7 +6,7 @@ import {fetchBlob} from "./fetchBlob.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
 import {QueryCache} from "./queryCache.js";
-import {decodeShippedAnswers} from "./shippedAnswers.js";
+import {decodeShippedAnswers, type ShippedAnswers} from "./shippedAnswers.js";
 import {queryTimingDetail} from "./queryTiming.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
 import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
@@ -23,6 +23,11 @@ export interface Workspace {
   query(text: string): Promise<Table>;
   /** Runs SQL (or reuses its answer, as `query`) and returns plain row objects. */
   rows<T = Record<string, unknown>>(text: string): Promise<T[]>;
+  /**
+   * A computation's value (a model fitted to a query's rows, say): the one shipped with the page under `key`, or
+   * `compute()`'s. The key must name all the value depends on (clvView.ts).
+   */
+  computed<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /** Tagged template for ```sql cells, run in DuckDB-WASM every time; interpolated values enter as quoted literals. */
   sql(strings: TemplateStringsArray, ...values: unknown[]): Promise<Table>;
 }
@@ -66,7 +71,7 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
     throw new Error(`${step}: ${errorMessage(error)}`, {cause: error});
   });
   engine.catch(() => {}); // not every page asks the engine anything
-  const shipped = answers ? shippedAnswers(answers, manifest, started, status) : Promise.resolve(new Map<string, Table>());
+  const shipped = answers ? shippedAnswers(answers, manifest, started, status) : Promise.resolve(nothingShipped());
   const ready = Promise.all([manifest, shipped]).then(
     ([snapshot, kept]) => workspace(engine, snapshot, kept),
     (error: unknown) => {
@@ -78,7 +83,7 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
 }
 
 /** The page's shipped answers; without them a page still works: it computes its default view once the engine is there. */
-async function shippedAnswers(href: string, manifest: Promise<Manifest>, started: number, status: LoadStatus): Promise<Map<string, Table>> {
+async function shippedAnswers(href: string, manifest: Promise<Manifest>, started: number, status: LoadStatus): Promise<ShippedAnswers> {
   try {
     const [file, snapshot] = await Promise.all([fetchBlob(href), manifest]);
     const answers = decodeShippedAnswers(new Uint8Array(await file.arrayBuffer()), snapshot.content_hash);
@@ -87,9 +92,11 @@ async function shippedAnswers(href: string, manifest: Promise<Manifest>, started
     return answers;
   } catch (error) {
     status.warn(t(steps.answers), error);
-    return new Map();
+    return nothingShipped();
   }
 }
+
+const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map()});
 
 /** DuckDB-WASM with the page's tables attached and their row counts checked against the manifest. */
 async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status: LoadStatus, started: number, onStep: (step: string) => void): Promise<AsyncDuckDBConnection> {
@@ -145,7 +152,7 @@ async function countRows(connection: AsyncDuckDBConnection, name: string): Promi
   return Number(result.get(0)?.n);
 }
 
-function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: Map<string, Table>): Workspace {
+function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: ShippedAnswers): Workspace {
   showSnapshotInFooter(manifest);
   const run = async (text: string) => {
     const connection = await engine;
@@ -157,7 +164,7 @@ function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, s
     return result;
   };
   const answer = async (text: string) => {
-    const kept = shipped.get(text);
+    const kept = shipped.queries.get(text);
     if (!kept) return run(text);
     performance.mark("ltv:answer", {detail: queryTimingDetail(text)});
     return kept;
@@ -169,6 +176,17 @@ function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, s
     manifest,
     query,
     rows: async <T>(text: string) => (await query(text)).toArray().map((row) => row.toJSON() as T),
+    computed: async <T>(key: string, compute: () => Promise<T>) => {
+      const kept = shipped.computed.get(key);
+      if (kept !== undefined) {
+        performance.mark("ltv:answer", {detail: queryTimingDetail(key)});
+        return JSON.parse(kept) as T;
+      }
+      const start = performance.now();
+      const value = await compute();
+      performance.measure("ltv:compute", {start, detail: queryTimingDetail(key)});
+      return value;
+    },
     sql: (strings, ...values) => run(sqlTemplate(strings, values))
   };
 }

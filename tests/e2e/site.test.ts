@@ -113,12 +113,12 @@ describe("the built site", () => {
     expect(files.length).toBe(Object.keys(DEFAULT_VIEWS).length);
     for (const file of files) {
       const name = file.split(".")[0];
-      const shipped = decodeShippedAnswers(readFileSync(join(folder, file)), manifest.content_hash);
+      const {queries, computed: values} = decodeShippedAnswers(readFileSync(join(folder, file)), manifest.content_hash);
       const {page} = await visit(name === "index" ? "/" : `/${name}`);
       const entries = await page.evaluate(() => performance.getEntries().map((e) => ({name: e.name, detail: (e as PerformanceMark).detail})));
       const answered = entries.filter((e) => e.name === "ltv:answer").map((e) => e.detail);
-      const computed = entries.filter((e) => e.name === "ltv:query").map((e) => e.detail);
-      for (const sql of shipped.keys()) {
+      const computed = entries.filter((e) => ["ltv:query", "ltv:compute"].includes(e.name)).map((e) => e.detail);
+      for (const sql of [...queries.keys(), ...values.keys()]) {
         // a default query the page words differently from defaultViews.ts would be computed instead
         expect.soft(answered, `${name}: ${sql.slice(0, 80)}`).toContain(queryTimingDetail(sql));
         expect.soft(computed, `${name}: computed although shipped`).not.toContain(queryTimingDetail(sql));
@@ -138,6 +138,26 @@ describe("the built site", () => {
     await page.close();
     await broken.close();
   });
+
+  it("shows the CLV page's shipped fit and figures as the page computes them itself", async () => {
+    // what a reader sees of the models and the figures: the cards (less the fit's time, which is where it ran) and the segment table
+    const figures = async (origin: string) => {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/clv`);
+      const cards = page.locator(".grid-cols-3 .card");
+      await expect.poll(() => cards.count(), {timeout: 60_000}).toBe(3);
+      const table = page.locator("table").filter({hasText: "ライフサイクル"});
+      await expect.poll(() => table.locator("tbody tr").count(), {timeout: 60_000}).toBe(6);
+      const text = [...(await cards.allTextContents()), await table.textContent()].map((s) => s!.replace(/当てはめ [\d.]+ 秒/, ""));
+      await page.close();
+      return text;
+    };
+    const broken = await serveDist(dist, /answers\/clv\.[0-9a-f]+\.arrow$/);
+    const shipped = await figures(server.origin);
+    expect(shipped.join(" ")).toMatch(/r \d+\.\d{2} · α/);
+    expect(await figures(broken.origin)).toEqual(shipped);
+    await broken.close();
+  }, 120_000);
 
   it("recomputes the shipping sweep when the analyst types other thresholds", async () => {
     const {page, errors} = await visit("/shipping");
@@ -208,6 +228,17 @@ describe("the built site", () => {
     expect(text).toContain("較正期間の終わり");
     // the list may render a moment after the fitted figures
     await expect.poll(() => page.locator("a[download='churn-risk.csv']").count(), {timeout: 15_000}).toBe(1);
+    // a new horizon: the histories the shipped view did not need are loaded, and the figures computed from them
+    const card = page.locator(".grid-cols-3 .card").nth(2);
+    const yearAhead = await card.textContent();
+    expect(yearAhead).toContain("今後52週の予測売上");
+    const horizon = page.locator("input[type=number]").first();
+    await horizon.fill("26");
+    await horizon.dispatchEvent("input");
+    await expect.poll(() => card.textContent(), {timeout: 20_000}).toContain("今後26週の予測売上");
+    const yen = (text: string | null) => Number(text!.match(/￥([\d,]+)/)![1].replaceAll(",", ""));
+    expect(yen(await card.textContent())).toBeLessThan(yen(yearAhead));
+    expect(yen(await card.textContent())).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

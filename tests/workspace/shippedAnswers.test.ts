@@ -5,6 +5,10 @@ import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 import {DEFAULT_VIEWS} from "../../src/components/defaultViews.js";
 import type {Manifest} from "../../src/components/schema.js";
 import {decodeShippedAnswers, encodeShippedAnswers, MAX_SHIPPED_BYTES} from "../../src/components/shippedAnswers.js";
+import {clvHistoriesSql} from "../../src/components/clvInputs.js";
+import {fitClv, outlooks} from "../../src/components/clvModel.js";
+import {splitClvHistories, summarizeClv} from "../../src/components/clvSummary.js";
+import {dayOf, defaultClvSettings, holdoutDays} from "../../src/components/clvView.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
 
 let db: WasmDB;
@@ -19,14 +23,29 @@ const rowsOf = (table: {toArray(): {toJSON(): unknown}[]}) => table.toArray().ma
 
 describe("the answers a page ships with", () => {
   it.each(Object.keys(DEFAULT_VIEWS))("%s: every default query, answered as DuckDB-WASM answers it when asked again", async (page) => {
-    const shipped = decodeShippedAnswers(await defaultViewAnswers(page, manifest, db), manifest.content_hash);
-    expect(shipped.size).toBeGreaterThan(0);
-    for (const [sql, answer] of shipped) {
+    const {queries} = decodeShippedAnswers(await defaultViewAnswers(page, manifest, db), manifest.content_hash);
+    expect(queries.size).toBeGreaterThan(0);
+    for (const [sql, answer] of queries) {
       expect(rowsOf(answer), sql.slice(0, 80)).toEqual(db.rows(sql));
       expect(answer.schema.fields.map(String)).toEqual(db.arrow(sql).schema.fields.map(String));
     }
     // the demo shop has customers, orders and subscriptions: every page has something to show
-    expect([...shipped.values()].some((answer) => answer.numRows > 0)).toBe(true);
+    expect([...queries.values()].some((answer) => answer.numRows > 0)).toBe(true);
+  });
+
+  it("clv: the fitted models and the figures, as the page computes them from the histories", async () => {
+    const {computed} = decodeShippedAnswers(await defaultViewAnswers("clv", manifest, db), manifest.content_hash);
+    const settings = defaultClvSettings(manifest.as_of);
+    const historiesSql = clvHistoriesSql(settings);
+    expect([...computed.keys()]).toEqual([`fitClv over ${historiesSql}`, `summarizeClv {"horizon":52,"discountRate":0.1} over ${historiesSql}`]);
+    const {histories, spends} = splitClvHistories(db.rows(historiesSql));
+    const {fit} = await fitClv(histories, spends);
+    const [shippedFit, shippedSummary] = [...computed.values()].map((json) => JSON.parse(json));
+    // doubles come back from JSON exactly
+    expect(shippedFit.fit).toEqual(fit);
+    const options = {unit: settings.unit, holdoutDays: holdoutDays(settings), calibrationEndDay: dayOf(settings.calibrationEnd)};
+    expect(shippedSummary).toEqual(summarizeClv(fit!, histories, outlooks(fit!, settings), options));
+    expect(shippedSummary.customers).toBe(db.rows<{n: number}>(`SELECT count(*)::INTEGER AS n FROM customers WHERE first_order_date <= DATE '${settings.calibrationEnd}'`)[0].n);
   });
 
   it("leaves out an answer over the size limit, for the page to compute", () => {
@@ -34,20 +53,20 @@ describe("the answers a page ships with", () => {
     const large = db.arrow(`SELECT range AS i FROM range(${MAX_SHIPPED_BYTES / 8 + 1000})`);
     const shipped = decodeShippedAnswers(
       encodeShippedAnswers("abc", [
-        {sql: "small", answer: small},
-        {sql: "large", answer: large}
+        {key: "small", answer: small},
+        {key: "large", answer: large}
       ]),
       "abc"
     );
-    expect([...shipped.keys()]).toEqual(["small"]);
+    expect([...shipped.queries.keys()]).toEqual(["small"]);
   });
 
   it("refuses answers computed from another snapshot, naming both", () => {
-    const bytes = encodeShippedAnswers("snapshot-a", [{sql: "SELECT 1", answer: db.arrow("SELECT 1")}]);
+    const bytes = encodeShippedAnswers("snapshot-a", [{key: "SELECT 1", answer: db.arrow("SELECT 1")}]);
     expect(() => decodeShippedAnswers(bytes, "snapshot-b")).toThrow(/snapshot-a.*snapshot-b/);
   });
 
   it("names the pages that have a default view when asked for one that has none", async () => {
-    await expect(defaultViewAnswers("clv", manifest, db)).rejects.toThrow(/no default view for page "clv".*rfm/);
+    await expect(defaultViewAnswers("data", manifest, db)).rejects.toThrow(/no default view for page "data".*rfm/);
   });
 });

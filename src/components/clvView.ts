@@ -1,0 +1,93 @@
+import {clvHistoriesSql, type ClvUnit} from "./clvInputs.js";
+import {fitClv, outlooks, type ClvFit} from "./clvModel.js";
+import {splitClvHistories, summarizeClv, type ClvHistory, type ClvSummary} from "./clvSummary.js";
+import type {SharedSpend} from "./gammaGamma.js";
+import type {Label} from "./i18n.js";
+
+/** The CLV page's settings; its inputs open at DEFAULT_CLV. */
+export interface ClvSettings {
+  asOf: string;
+  /** Last day of the calibration period, YYYY-MM-DD. */
+  calibrationEnd: string;
+  unit: ClvUnit;
+  /** Horizon in units. */
+  horizon: number;
+  /** Yearly discount rate. */
+  discountRate: number;
+}
+
+/** What the customers' histories depend on. */
+export type ClvCalibration = Pick<ClvSettings, "asOf" | "calibrationEnd" | "unit">;
+
+export const DEFAULT_CLV = {calibrationDays: 183, unit: "week", horizon: 52, discountRate: 0.1} as const;
+
+/** The calibration end the page opens with: DEFAULT_CLV.calibrationDays before the as-of date. */
+export function defaultCalibrationEnd(asOf: string): Date {
+  return new Date(Date.parse(asOf) - DEFAULT_CLV.calibrationDays * 86_400_000);
+}
+
+export function defaultClvSettings(asOf: string): ClvSettings {
+  const {unit, horizon, discountRate} = DEFAULT_CLV;
+  return {asOf, calibrationEnd: defaultCalibrationEnd(asOf).toISOString().slice(0, 10), unit, horizon, discountRate};
+}
+
+/**
+ * What the page's computations need of a workspace (workspace.ts), or of the site build that ships its default view
+ * (defaultViews.ts): rows of a query, and a computation's value, kept under a key that says all it depends on.
+ */
+export interface ClvEngine {
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  computed<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+export type ClvHistories = {histories: ClvHistory[]; spends: SharedSpend[]};
+
+/**
+ * The customers' histories for one calibration setting, loaded when first asked and then kept: a page whose fit and
+ * figures were shipped loads them only for a changed horizon or discount rate.
+ */
+export function historiesLoader(engine: ClvEngine, calibration: ClvCalibration): () => Promise<ClvHistories> {
+  let loaded: Promise<ClvHistories> | undefined;
+  type Row = Parameters<typeof splitClvHistories>[0][number];
+  return () => (loaded ??= engine.rows(clvHistoriesSql(calibration)).then((rows) => splitClvHistories(rows as unknown as Row[])));
+}
+
+export interface ClvFitted {
+  fit: ClvFit | null;
+  unfit: Label | null;
+  /** How long the fit took where it ran (in this page, or in the site build that shipped it), ms. */
+  fitMs: number;
+}
+
+/** The key of the fit: it depends on the histories' query alone. */
+export function clvFitKey(calibration: ClvCalibration): string {
+  return `fitClv over ${clvHistoriesSql(calibration)}`;
+}
+
+/** BG/NBD and Gamma-Gamma fitted to the calibration period. */
+export function clvFit(engine: ClvEngine, calibration: ClvCalibration, load: () => Promise<ClvHistories>): Promise<ClvFitted> {
+  return engine.computed(clvFitKey(calibration), async () => {
+    const {histories, spends} = await load();
+    const started = performance.now();
+    const {fit, unfit} = await fitClv(histories, spends);
+    return {fit, unfit, fitMs: performance.now() - started};
+  });
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export const dayOf = (iso: string) => Date.parse(iso) / 86_400_000;
+
+/** Days after the calibration end up to the last observed day (the day before as-of): the holdout period. */
+export function holdoutDays({asOf, calibrationEnd}: ClvCalibration): number {
+  return Math.max(dayOf(asOf) - dayOf(calibrationEnd) - 1, 0);
+}
+
+/** The page's figures (summarizeClv) for the horizon and discount rate; holdout is the days after the calibration end. */
+export function clvSummary(engine: ClvEngine, settings: ClvSettings, fit: ClvFit, load: () => Promise<ClvHistories>): Promise<ClvSummary> {
+  const {calibrationEnd, unit, horizon, discountRate} = settings;
+  const key = `summarizeClv ${JSON.stringify({horizon, discountRate})} over ${clvHistoriesSql(settings)}`;
+  return engine.computed(key, async () => {
+    const options = {unit, holdoutDays: holdoutDays(settings), calibrationEndDay: dayOf(calibrationEnd)};
+    return summarizeClv(fit, (await load()).histories, outlooks(fit, {horizon, unit, discountRate}), options);
+  });
+}
