@@ -183,7 +183,16 @@ describe("the built site", () => {
     const link = page.locator("a[download]");
     await link.waitFor();
     expect(await link.getAttribute("download")).toBe("rfm-r1-f1.csv");
-    expect(await page.locator("form table tbody tr").count()).toBeGreaterThan(0);
+    const shown = await page.locator("form table tbody tr").count();
+    expect(shown).toBeGreaterThan(0);
+    // the CSV is written on the click: every customer of the cell, under a header, with a BOM for spreadsheets
+    const listed = Number((await link.locator("xpath=..").textContent())!.match(/([\d,]+) 人/)![1].replaceAll(",", ""));
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("rfm-r1-f1.csv");
+    const csv = readFileSync(await download.path(), "utf8");
+    expect(csv.startsWith("\ufeffcustomer_id,last_order_date,orders,revenue,first_product_id,first_product\n")).toBe(true);
+    expect(csv.trimEnd().split("\n")).toHaveLength(listed + 1);
+    expect(listed).toBeGreaterThanOrEqual(shown);
     expect(errors).toEqual([]);
     await page.close();
   });
