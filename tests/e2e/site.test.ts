@@ -237,6 +237,11 @@ describe("the built site", () => {
     expect(text).toContain("較正期間の終わり");
     // the list may render a moment after the fitted figures
     await expect.poll(() => page.locator("a[download='churn-risk.csv']").count(), {timeout: 15_000}).toBe(1);
+    // the segment table reads from the segment's name
+    const segments = page.locator("table").filter({hasText: "予測購入回数"});
+    const texts = async (cells: string) => (await segments.locator(cells).allTextContents()).filter((text) => text.trim() !== "");
+    expect((await texts("thead th"))[0]).toBe("ライフサイクル");
+    expect((await texts("tbody tr:first-child td"))[0]).toBe("新規顧客");
     // a new horizon: the histories the shipped view did not need are loaded, and the figures computed from them
     const card = page.locator(".grid-cols-3 .card").nth(2);
     const yearAhead = await card.textContent();
