@@ -1,24 +1,32 @@
 import {spawn} from "node:child_process";
 import {readdirSync, readFileSync} from "node:fs";
 
-/** Peak resident memory (VmHWM) of a process, in MiB; null once it is gone. */
-export function peakMiB(pid: number): number | null {
+/** A memory figure of a process's /proc status (VmHWM: peak resident, VmRSS: resident now), in MiB; null once it is gone. */
+function statusMiB(pid: number, field: "VmHWM" | "VmRSS"): number | null {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith(`${field}:`));
     return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
   } catch {
     return null;
   }
 }
 
-/** Resident memory (VmRSS) of a process now, in MiB; null once it is gone. */
-function residentMiB(pid: number): number | null {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
-    return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
-  } catch {
-    return null;
+/** Peak resident memory (VmHWM) of a process, in MiB; null once it is gone. */
+export function peakMiB(pid: number): number | null {
+  return statusMiB(pid, "VmHWM");
+}
+
+/** The largest `field` among the processes whose command line (arguments separated by NUL) `matches`, in MiB. */
+function largestAmong(matches: (command: string) => boolean, field: "VmHWM" | "VmRSS"): number {
+  let largest = 0;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (matches(readFileSync(`/proc/${pid}/cmdline`, "utf8"))) largest = Math.max(largest, statusMiB(Number(pid), field) ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
   }
+  return largest;
 }
 
 /**
@@ -26,30 +34,12 @@ function residentMiB(pid: number): number | null {
  * (workspace.ts), so the renderer's figure alone would not show where they went.
  */
 export function browserProcessMiB(): number {
-  let resident = 0;
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (/chrom/i.test(command.split("\0")[0]) && !command.includes("--type=")) resident = Math.max(resident, residentMiB(Number(pid)) ?? 0);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return resident;
+  return largestAmong((command) => /chrom/i.test(command.split("\0")[0]) && !command.includes("--type="), "VmRSS");
 }
 
 /** The largest peak resident memory among Chromium's renderer processes, in MiB. */
 export function rendererPeakMiB(): number {
-  let peak = 0;
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer")) continue;
-      peak = Math.max(peak, peakMiB(Number(pid)) ?? 0);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return peak;
+  return largestAmong((command) => command.includes("--type=renderer"), "VmHWM");
 }
 
 /** Runs a command, returning its wall time and peak memory (sampled every 50 ms from /proc). */
