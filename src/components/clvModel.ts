@@ -90,13 +90,19 @@ export function historyOutlook(fit: ClvFit, history: Frequency, {horizon, unit, 
   return {p_alive: probabilityAlive(fit.bgnbd, history), expected_purchases: at(horizon), discounted_purchases: discounted};
 }
 
-/** Outlooks of histories, each computed once however many customers share it. */
-export function outlooks(fit: ClvFit, options: PredictionOptions): (history: Frequency) => HistoryOutlook {
-  const known = new Map<string, HistoryOutlook>();
+/** `compute` of a history, computed once per distinct (x, t_x, T) however many customers or segments share it. */
+export function perHistory<T>(compute: (history: Frequency) => T): (history: Frequency) => T {
+  const known = new Map<string, T>();
   return (h) => {
     const key = `${h.x}|${h.t_x}|${h.T}`;
-    return known.get(key) ?? known.set(key, historyOutlook(fit, h, options)).get(key)!;
+    if (!known.has(key)) known.set(key, compute(h));
+    return known.get(key)!;
   };
+}
+
+/** Outlooks of histories, each computed once however many customers share it. */
+export function outlooks(fit: ClvFit, options: PredictionOptions): (history: Frequency) => HistoryOutlook {
+  return perHistory((h) => historyOutlook(fit, h, options));
 }
 
 /**
