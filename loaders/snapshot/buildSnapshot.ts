@@ -2,7 +2,7 @@ import {createHash} from "node:crypto";
 import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {SCHEMA, SNAPSHOT_TABLES, type Manifest, type SnapshotTable} from "../../src/components/schema.js";
+import {SCHEMA, SCHEMA_VERSION, SNAPSHOT_TABLES, type Manifest, type SnapshotTable} from "../../src/components/schema.js";
 import {pseudonymKey} from "../rows/pseudonymKey.js";
 import {stageRows, type RowAccount} from "../rows/stageRows.js";
 import type {RowSource, Source} from "../source.js";
@@ -57,7 +57,7 @@ export async function buildSnapshot(source: Source | RowSource, options: Snapsho
       log(`${table}: ${row_counts[table].toLocaleString("en-US")} rows → ${file}`);
     }
     const manifest: Manifest = {
-      schema_version: 1,
+      schema_version: SCHEMA_VERSION,
       shop,
       source: {kind: source.kind, spec: source.spec, fingerprint: source.fingerprint},
       as_of: asOf,

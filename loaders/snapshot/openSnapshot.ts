@@ -1,7 +1,7 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
+import {SCHEMA_VERSION, SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
 
 export interface OpenSnapshot {
   connection: DuckDBConnection;
@@ -9,14 +9,19 @@ export interface OpenSnapshot {
   close(): void;
 }
 
-/** A snapshot folder's manifest.json; an error naming the file when it is missing or unreadable. */
+/** A snapshot folder's manifest.json; an error naming the file when it is missing, unreadable or of another layout. */
 export async function readSnapshotManifest(dir: string): Promise<Manifest> {
   const manifestFile = join(dir, "manifest.json");
+  let manifest: Manifest;
   try {
-    return JSON.parse(await readFile(manifestFile, "utf8"));
+    manifest = JSON.parse(await readFile(manifestFile, "utf8"));
   } catch (error) {
     throw new Error(`${manifestFile}: not a snapshot manifest (${(error as Error).message}); run \`ltv snapshot\` first`);
   }
+  if (manifest.schema_version !== SCHEMA_VERSION) {
+    throw new Error(`${manifestFile}: a snapshot of layout ${manifest.schema_version}, and this version reads layout ${SCHEMA_VERSION}; build it again with \`ltv snapshot\``);
+  }
+  return manifest;
 }
 
 /** Opens a snapshot folder in native DuckDB, each table a view over its Parquet file. */

@@ -1,4 +1,5 @@
-import {COUNTED_STATUS} from "../../src/components/schema.js";
+import {withinMonthsSql} from "../../src/components/earlyRevenue.js";
+import {COUNTED_STATUS, SNAPSHOT_LTV_MONTHS} from "../../src/components/schema.js";
 import {sqlLiteral} from "../../src/components/sqlLiteral.js";
 
 /** The staging tables a source's rows are appended to, in arrival order (`seq`). */
@@ -92,9 +93,9 @@ first_products AS (
   FROM order_lines l GROUP BY l.order_id
 ),
 ranked AS (
-  SELECT c.*, f.product_id,
-    row_number() OVER (PARTITION BY c.customer_id ORDER BY c.ordered_at, c.order_id) AS nth
+  SELECT c.*, f.product_id, row_number() OVER by_time AS nth, first_value(c.order_date) OVER by_time AS first_date
   FROM counted c JOIN first_products f USING (order_id)
+  WINDOW by_time AS (PARTITION BY c.customer_id ORDER BY c.ordered_at, c.order_id)
 )
 SELECT
   customer_id,
@@ -108,9 +109,16 @@ SELECT
   max(channel) FILTER (WHERE nth = 1) AS first_channel,
   CAST(count(*) AS INTEGER) AS orders,
   CAST(sum(revenue) AS BIGINT) AS revenue,
+  -- X-month revenue before the as-of date is applied (pages keep only customers observed X months)
+  ${SNAPSHOT_LTV_MONTHS.map((m) => `CAST(coalesce(sum(revenue) FILTER (WHERE ${withinMonthsSql(m, "order_date", "first_date")}), 0) AS BIGINT) AS revenue_${m}m`).join(",\n  ")},
   max(order_date) FILTER (WHERE nth = 2) AS second_order_date,
   max(order_kind) FILTER (WHERE nth = 2) AS second_order_kind,
   CAST(date_diff('day', min(order_date), max(order_date) FILTER (WHERE nth = 2)) AS INTEGER) AS days_to_second,
+  -- the third and fourth orders, for routes of three and four levels
+  max(order_kind) FILTER (WHERE nth = 3) AS third_order_kind,
+  CAST(date_diff('day', max(order_date) FILTER (WHERE nth = 2), max(order_date) FILTER (WHERE nth = 3)) AS INTEGER) AS days_second_to_third,
+  max(order_kind) FILTER (WHERE nth = 4) AS fourth_order_kind,
+  CAST(date_diff('day', max(order_date) FILTER (WHERE nth = 3), max(order_date) FILTER (WHERE nth = 4)) AS INTEGER) AS days_third_to_fourth,
   CAST(date_diff('day', max(order_date), DATE ${sqlLiteral(asOf)}) AS INTEGER) AS recency_days,
   CAST(date_diff('day', min(order_date), max(order_date)) AS INTEGER) AS tenure_days,
   bool_or(subscription_id IS NOT NULL) AS is_subscriber

@@ -1,4 +1,4 @@
-import {earlyRevenueSql, lateRevenueCte} from "./earlyRevenue.js";
+import {earlyRevenue} from "./earlyRevenue.js";
 import {segmentAssignmentSql} from "./segmentAssignment.js";
 import {COUNTED_STATUS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
@@ -31,12 +31,12 @@ export interface FirstProductRow {
  * again within the window (among customers whose window is over), median days to that order, and X-month LTV.
  */
 export function firstProductSql({asOf, windowDays = 90, ltvMonths = 12}: FirstProductOptions): string {
+  const early = earlyRevenue(asOf, ltvMonths);
   return `
-WITH ${lateRevenueCte(asOf, ltvMonths)},
-base AS (
+WITH ${[...early.ctes, ""].join(",\n")}base AS (
   SELECT c.*, c.first_order_date + ${v(windowDays)} < DATE ${v(asOf)} AS window_over,
-    c.days_to_second <= ${v(windowDays)} AS came_back, ${earlyRevenueSql(asOf, ltvMonths)} AS early_revenue
-  FROM customers c LEFT JOIN late l USING (customer_id)
+    c.days_to_second <= ${v(windowDays)} AS came_back, ${early.value} AS early_revenue
+  FROM customers c${early.join}
 )
 SELECT b.first_product_id, coalesce(any_value(p.name), b.first_product_id) AS name,
   coalesce(any_value(p.name_en), b.first_product_id) AS name_en,

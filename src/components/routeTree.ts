@@ -1,4 +1,5 @@
-import {earlyRevenueSql, lateRevenueCte} from "./earlyRevenue.js";
+import {earlyRevenue} from "./earlyRevenue.js";
+import {PRODUCT_KINDS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
 
 /**
@@ -39,107 +40,110 @@ export const ROUTE_DELIMITER = " > ";
 
 const levelsTo = (depth: number) => Array.from({length: depth}, (_, i) => i + 1);
 
-/** The `later` CTE: the kind and date of orders 3 to `depth` (kind_n, date_n) of every customer who has them. */
-function laterOrdersCte(depth: number): string {
-  const columns = levelsTo(depth)
-    .slice(2)
-    .map((n) => `max(order_kind) FILTER (WHERE order_number = ${n}) AS kind_${n}, max(order_date) FILTER (WHERE order_number = ${n}) AS date_${n}`);
-  return `later AS (
-  -- orders by their number among the customer's counted orders (numbered in the snapshot, in the customers table's
-  -- order: ordered_at, then order id); whether each continues the route is decided by the steps
-  SELECT customer_id, ${columns.join(", ")}
-  FROM orders WHERE order_number BETWEEN 3 AND ${v(depth)}
-  GROUP BY customer_id
-)`;
-}
-
-/** The `route` CTE: one row per customer with the kind and date of orders 1 to `depth` (kind_n, date_n) and `orders`. */
-function routeCtes({depth = 3}: RouteTreeOptions): string {
-  const later = depth >= 3;
-  return `${later ? `${laterOrdersCte(depth)},` : ""}
-route AS (
-  -- orders 1 and 2 as the customers table already holds them (same order: ordered_at, then order id)
-  SELECT c.customer_id, c.orders, c.revenue, c.first_order_date, c.first_order_kind AS kind_1, c.first_order_date AS date_1,
-    c.second_order_kind AS kind_2, c.second_order_date AS date_2${levelsTo(depth)
-      .slice(2)
-      .map((n) => `, l.kind_${n}, l.date_${n}`)
-      .join("")}
-  FROM customers c${later ? " LEFT JOIN later l USING (customer_id)" : ""}
-)`;
-}
+/** A route's kinds numbered while customers are grouped (codes 1 to 4 are PRODUCT_KINDS, in order). */
+const ROUTE_KINDS = ["none", ...PRODUCT_KINDS, "too_young"] as const;
+const code = (kind: string) => ROUTE_KINDS.indexOf(kind as (typeof ROUTE_KINDS)[number]);
+const ROUTE_KINDS_SQL = `[${ROUTE_KINDS.map(v).join(", ")}]`;
+const NONE = code("none");
+const TOO_YOUNG = code("too_young");
 
 /**
- * The route's steps, read from `from` (the route CTE or one with more columns, `carry`): one row per customer and
- * level, with depth, kind, days from the previous order (continued routes only) and the path as level_1 … level_depth.
+ * The customers table's kind of each customer's order n (1 to 4), in ordered_at, then order id order, and the days
+ * from order n - 1 to order n (the gap of order n).
  */
-function stepsSql({asOf, windowDays = 90, depth = 3}: RouteTreeOptions, from: string, carry: string[] = []): string {
-  const levels = levelsTo(depth);
-  const gap = (n: number) => `date_diff('day', date_${n - 1}, date_${n})`;
+const ORDER_KIND = ["first_order_kind", "second_order_kind", "third_order_kind", "fourth_order_kind"];
+const ORDER_GAP = ["", "days_to_second", "days_second_to_third", "days_third_to_fourth"];
+
+/**
+ * The `route` CTEs: one row per customer with revenue, its route as level_1 … level_depth (kind codes, null below
+ * where the route ended) and days_2 … days_depth (days from the previous order, where the route went on), and with
+ * `ltvMonths`, the X-month revenue (`early_revenue`). Read from the customers table alone (but for an X it lacks).
+ */
+function routeCtes({asOf, windowDays = 90, depth = 3, ltvMonths}: RouteTreeOptions): string {
+  const early = ltvMonths === undefined ? {ctes: [], join: "", value: "NULL"} : earlyRevenue(asOf, ltvMonths);
+  const kindCode = (n: number) => `CASE ${ORDER_KIND[n - 1]} ${PRODUCT_KINDS.map((k) => `WHEN ${v(k)} THEN ${code(k)}`).join(" ")} END`;
+  const gap = (n: number) => ORDER_GAP[n - 1];
   const within = (n: number) => `${gap(n)} <= ${v(windowDays)}`;
-  const linkedTo = (n: number) => (n === 2 ? "" : ` WHERE ${levels.slice(1, n - 1).map(within).join(" AND ")}`);
-  // level k of a depth-n step: order k's kind above it, its own kind at n, null below
-  const path = (n: number) => levels.map((k) => `${k < n ? `kind_${k}` : k === n ? "kind" : "NULL"} AS level_${k}`).join(", ");
-  const rest = ["customer_id", ...carry].join(", ");
-  const step = (n: number) =>
-    n === 1
-      ? `SELECT ${rest}, 1 AS depth, kind, CAST(NULL AS BIGINT) AS days, ${path(1)} FROM (SELECT *, kind_1 AS kind FROM ${from})`
-      : `SELECT ${rest}, ${n} AS depth, kind, CASE WHEN ${within(n)} THEN ${gap(n)} END AS days, ${path(n)}
-  FROM (
-    -- the route goes on while each order comes within the window of the one before; where it stops: none, or
-    -- too_young when no next order has come yet and the window is not over on the as-of date
-    SELECT *, CASE WHEN ${within(n)} THEN kind_${n}
-      WHEN orders < ${n} AND date_${n - 1} + ${v(windowDays)} >= DATE ${v(asOf)} THEN 'too_young' ELSE 'none' END AS kind
-    FROM ${from}${linkedTo(n)}
-  )`;
-  return levels.map(step).join("\nUNION ALL\n");
+  // an order on this day or later has a window not yet over on the as-of date
+  const windowStart = new Date(Date.parse(asOf) - windowDays * 86_400_000).toISOString().slice(0, 10);
+  // the route reaches level n while each order up to n - 1 came within the window of the one before
+  const reaches = (n: number) => levelsTo(n - 1).slice(1).map(within).join(" AND ");
+  const step = (n: number) => {
+    // where it stops: none, or too_young when no next order has come yet and the window is not over on the as-of
+    // date (a customer who reached level n with fewer than n orders has order n - 1 as the last)
+    const kind = `CASE WHEN ${within(n)} THEN ${kindCode(n)}
+      WHEN orders < ${n} AND last_order_date >= DATE ${v(windowStart)} THEN ${TOO_YOUNG} ELSE ${NONE} END`;
+    const days = `CASE WHEN ${within(n)} THEN ${gap(n)} END`;
+    return n === 2 ? `${kind} AS level_2, ${days} AS days_2` : `CASE WHEN ${reaches(n)} THEN ${kind} END AS level_${n}, CASE WHEN ${reaches(n)} THEN ${days} END AS days_${n}`;
+  };
+  const route = `route AS (
+  SELECT customer_id, revenue, early_revenue, ${kindCode(1)} AS level_1${levelsTo(depth)
+    .slice(1)
+    .map((n) => `,\n    ${step(n)}`)
+    .join("")}
+  FROM (SELECT c.*, ${early.value} AS early_revenue FROM customers c${early.join})
+)`;
+  return [...early.ctes, route].join(",\n");
 }
 
-/** The path (`a > b > c`) of a step or node with columns level_1 … level_depth. */
+/** The path (`a > b > c`) of a row with kind codes level_1 … level_depth. */
 function pathSql(depth: number): string {
-  return `concat_ws(${v(ROUTE_DELIMITER)}, ${levelsTo(depth).map((n) => `level_${n}`).join(", ")})`;
-}
-
-/** Each customer's route as rows (customer_id, revenue, depth, kind, days, level_1 … level_depth): the tree's nodes before counting. */
-export function routeStepsSql(options: RouteTreeOptions): string {
-  return `WITH ${routeCtes(options)}\n${stepsSql(options, "route", ["revenue"])}`;
+  return `concat_ws(${v(ROUTE_DELIMITER)}, ${levelsTo(depth).map((n) => `${ROUTE_KINDS_SQL}[level_${n} + 1]`).join(", ")})`;
 }
 
 /** Every node of the route tree: customers, share of parent, median days from the previous order, LTV. */
 export function routeTreeSql(options: RouteTreeOptions): string {
-  const {asOf, depth = 3, ltvMonths = 12} = options;
+  const {depth = 3, ltvMonths = 12} = options;
+  const levels = levelsTo(depth).map((n) => `level_${n}`);
+  const days = levelsTo(depth).slice(1).map((n) => `days_${n}`);
+  // a grouping set's depth: its deepest level grouped
+  const depthOf = `CASE ${levelsTo(depth).reverse().map((n) => `WHEN grouping(level_${n}) = 0 THEN ${n}`).join(" ")} END AS depth`;
+  const daysOf = depth === 1 ? "NULL" : `CASE ${levelsTo(depth).slice(1).reverse().map((n) => `WHEN grouping(level_${n}) = 0 THEN days_${n}`).join(" ")} END`;
+  const node = ["depth", ...levels].join(", ");
+  const parent = ["depth", ...levelsTo(depth - 1).map((k) => `CASE WHEN depth > ${k} THEN level_${k} END`)].join(", ");
   return `
-WITH ${routeCtes(options)},
-${lateRevenueCte(asOf, ltvMonths)},
-route_values AS (
-  SELECT r.*, ${earlyRevenueSql(asOf, ltvMonths, "r")} AS early_revenue FROM route r LEFT JOIN late l USING (customer_id)
+WITH ${routeCtes({...options, ltvMonths})},
+customer_groups AS (
+  -- customers grouped by their route and days: a few thousand rows, whatever the number of customers
+  SELECT ${[...levels, ...days].join(", ")}, count(*) AS customers, sum(revenue) AS revenue,
+    sum(early_revenue) AS early_revenue, count(early_revenue) AS early_customers
+  FROM route GROUP BY ALL
 ),
-steps AS (${stepsSql(options, "route_values", ["revenue", "early_revenue"])}),
-counted_nodes AS (
-  SELECT depth, ${levelsTo(depth).map((n) => `level_${n}`).join(", ")}, any_value(kind) AS kind, count(*) AS customers,
-    median(days) AS median_days, avg(revenue) AS ltv, avg(early_revenue) AS ltv_x
-  FROM steps GROUP BY ALL
+node_days AS (
+  -- per node and days from the previous order: the groups of each depth, in one pass (a node of depth n has level_n)
+  SELECT ${depthOf}, ${levels.join(", ")}, ${daysOf} AS days,
+    sum(customers) AS customers, sum(revenue) AS revenue, sum(early_revenue) AS early_revenue, sum(early_customers) AS early_customers
+  FROM customer_groups
+  GROUP BY GROUPING SETS (${levelsTo(depth).map((n) => `(${[...levels.slice(0, n), ...(n === 1 ? [] : [`days_${n}`])].join(", ")})`).join(", ")})
+  HAVING ${levels.map((l) => `(grouping(${l}) = 1 OR ${l} IS NOT NULL)`).join(" AND ")}
 ),
-nodes AS (SELECT ${pathSql(depth)} AS path, * FROM counted_nodes),
-parents AS (
-  SELECT coalesce(p.path, '') AS path, coalesce(p.customers, (SELECT count(*) FROM customers)) AS customers,
-    coalesce(sum(ch.customers) FILTER (WHERE ch.kind = 'too_young'), 0) AS too_young
-  FROM nodes ch LEFT JOIN nodes p ON ch.depth = p.depth + 1 AND ch.path = p.path || ${v(ROUTE_DELIMITER)} || ch.kind
-  GROUP BY ALL
+counted_days AS (
+  SELECT *, sum(customers) OVER (PARTITION BY ${node} ORDER BY days) AS through,
+    sum(customers) OVER (PARTITION BY ${node}) AS node_customers
+  FROM node_days
+),
+nodes AS (
+  -- the median of days: the mean of the middle two customers' days, read from the running count
+  SELECT ${node}, CASE depth ${levelsTo(depth).map((n) => `WHEN ${n} THEN level_${n}`).join(" ")} END AS kind,
+    sum(customers) AS customers, sum(revenue) / sum(customers) AS ltv, sum(early_revenue) / nullif(sum(early_customers), 0) AS ltv_x,
+    (min(days) FILTER (WHERE through >= (node_customers + 1) // 2) + min(days) FILTER (WHERE through >= node_customers // 2 + 1)) / 2 AS median_days
+  FROM counted_days GROUP BY ${node}
 )
-SELECT n.path, CAST(n.depth AS INTEGER) AS depth, n.kind, CAST(n.customers AS INTEGER) AS customers,
-  CASE WHEN n.kind = 'too_young' THEN NULL ELSE n.customers / nullif(pa.customers - pa.too_young, 0) END AS share_of_parent,
-  CAST(n.median_days AS DOUBLE) AS median_days, CAST(n.ltv AS DOUBLE) AS ltv, CAST(${v(ltvMonths)} AS INTEGER) AS ltv_months,
-  CAST(n.ltv_x AS DOUBLE) AS ltv_x
-FROM nodes n LEFT JOIN parents pa
-  ON pa.path = CASE WHEN n.depth = 1 THEN '' ELSE left(n.path, length(n.path) - length(${v(ROUTE_DELIMITER)}) - length(n.kind)) END
-ORDER BY n.path`;
+SELECT ${pathSql(depth)} AS path, CAST(depth AS INTEGER) AS depth, ${ROUTE_KINDS_SQL}[kind + 1] AS kind, CAST(customers AS INTEGER) AS customers,
+  -- share of the parent's customers whose route was decided: the parent's customers are its children's
+  CASE WHEN kind = ${TOO_YOUNG} THEN NULL ELSE customers / nullif(sum(customers) OVER siblings - sum(CASE WHEN kind = ${TOO_YOUNG} THEN customers ELSE 0 END) OVER siblings, 0) END AS share_of_parent,
+  CAST(median_days AS DOUBLE) AS median_days, CAST(ltv AS DOUBLE) AS ltv, CAST(${v(ltvMonths)} AS INTEGER) AS ltv_months,
+  CAST(ltv_x AS DOUBLE) AS ltv_x
+FROM nodes
+WINDOW siblings AS (PARTITION BY ${parent})
+ORDER BY path`;
 }
 
-/** Whether a step is at `path`: its depth and its kinds level by level (no string is built per customer). */
+/** Whether a customer's route passes through `path`: its kinds level by level (no string is built per customer). */
 function atPathSql(path: string, depth: number): string {
   const kinds = path.split(ROUTE_DELIMITER);
-  if (kinds.length > depth) return "FALSE";
-  return `(depth = ${v(kinds.length)} AND ${kinds.map((kind, i) => `level_${i + 1} = ${v(kind)}`).join(" AND ")})`;
+  if (kinds.length > depth || kinds.some((k) => code(k) < 0)) return "FALSE";
+  return `(${kinds.map((kind, i) => `level_${i + 1} = ${code(kind)}`).join(" AND ")})`;
 }
 
 /** The tree's depth, cut to the deepest of `paths`: a node at level k depends only on each customer's first k orders. */
@@ -150,15 +154,19 @@ function depthFor(paths: string[], depth = 3): number {
 /** The customers at one node of the tree, for `customerListSql`. */
 export function routeNodeIdsSql(options: RouteTreeOptions & {path: string}): string {
   const depth = depthFor([options.path], options.depth);
-  return `SELECT customer_id FROM (${routeStepsSql({...options, depth})}) WHERE ${atPathSql(options.path, depth)}`;
+  return `WITH ${routeCtes({...options, depth, ltvMonths: undefined})}\nSELECT customer_id FROM route WHERE ${atPathSql(options.path, depth)}`;
 }
 
-/** Revenue to date of the customers at each of `paths`, in one pass over the routes (for small nodes' intervals). */
+/** Revenue to date of the customers at each of `paths` (a customer once per path it passes), in one pass (for small nodes' intervals). */
 export function routeNodeRevenuesSql(options: RouteTreeOptions & {paths: string[]}): string {
   if (options.paths.length === 0) throw new RangeError("routeNodeRevenuesSql needs at least one path");
   const depth = depthFor(options.paths, options.depth);
-  return `SELECT ${pathSql(depth)} AS path, CAST(revenue AS DOUBLE) AS revenue
-FROM (${routeStepsSql({...options, depth})})
-WHERE ${options.paths.map((p) => atPathSql(p, depth)).join(" OR ")}
+  const matches = options.paths.map((p) => atPathSql(p, depth));
+  return `WITH ${routeCtes({...options, depth, ltvMonths: undefined})}
+SELECT path, CAST(revenue AS DOUBLE) AS revenue
+FROM (
+  SELECT customer_id, revenue, unnest(list_filter([${options.paths.map((p, i) => `CASE WHEN ${matches[i]} THEN ${v(p)} END`).join(", ")}], p -> p IS NOT NULL)) AS path
+  FROM route WHERE ${matches.join(" OR ")}
+)
 ORDER BY path, customer_id`;
 }

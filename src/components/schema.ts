@@ -11,6 +11,13 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PRODUCT_KINDS = ["trial", "main", "subscription", "cross_sell"] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
+
+/** The X of the X-month revenues the customers table holds (`revenue_3m` …), so that pages need no CTE for them. */
+export const SNAPSHOT_LTV_MONTHS = [3, 6, 12, 24] as const;
+
+/** The snapshot layout this code writes and reads; a snapshot of another version must be built again. */
+export const SCHEMA_VERSION = 2;
+
 export type ColumnType = "VARCHAR" | "INTEGER" | "BIGINT" | "DOUBLE" | "DATE" | "TIMESTAMP" | "BOOLEAN";
 
 export interface ColumnSpec {
@@ -103,9 +110,14 @@ export const SCHEMA: Record<SnapshotTable, TableSpec> = {
       col("first_channel", "VARCHAR", false, "獲得チャネル", "acquisition channel"),
       col("orders", "INTEGER", false, "有効注文数", "counted orders"),
       col("revenue", "BIGINT", false, "累計売上(円)", "revenue to date in yen"),
+      ...SNAPSHOT_LTV_MONTHS.map((m) => col(`revenue_${m}m`, "BIGINT", false, `初回から${m}ヶ月以内の売上(円)`, `revenue within ${m} months of the first order, in yen`)),
       col("second_order_date", "DATE", true, "2回目注文日", "second order date"),
       col("second_order_kind", "VARCHAR", true, "2回目注文種別", "second order kind"),
       col("days_to_second", "INTEGER", true, "2回目までの日数", "days from first to second order"),
+      col("third_order_kind", "VARCHAR", true, "3回目注文種別", "third order kind"),
+      col("days_second_to_third", "INTEGER", true, "2回目から3回目までの日数", "days from second to third order"),
+      col("fourth_order_kind", "VARCHAR", true, "4回目注文種別", "fourth order kind"),
+      col("days_third_to_fourth", "INTEGER", true, "3回目から4回目までの日数", "days from third to fourth order"),
       col("recency_days", "INTEGER", false, "最終注文から基準日までの日数", "days from last order to the as-of date"),
       col("tenure_days", "INTEGER", false, "初回から最終注文までの日数", "days from first to last order"),
       col("is_subscriber", "BOOLEAN", false, "定期購入の経験あり", "has ever had a subscription order")
@@ -136,7 +148,7 @@ export const CURRENCY_MINOR_DIGITS: Record<Currency, number> = {JPY: 0, USD: 2};
 
 /** manifest.json: what the snapshot is, where it came from and what it holds. */
 export interface Manifest {
-  schema_version: 1;
+  schema_version: typeof SCHEMA_VERSION;
   shop: {name: string; name_en: string};
   source: {kind: string; spec: string; fingerprint: string};
   as_of: string;

@@ -57,41 +57,91 @@ describe("routeTreeSql on the tiny shop (as of 2024-04-01), by hand", () => {
   });
 });
 
+/** What the plain walk finds at one node. */
+interface WalkedNode {
+  customers: number;
+  /** Days from the previous order, of the customers whose route went on to this node. */
+  days: number[];
+  revenues: number[];
+  /** X-month revenues of the customers observed X months. */
+  early: number[];
+}
+
+/** The day `months` calendar months after `day` (epoch days), a month's end kept at the shorter month's end. */
+function addMonths(day: number, months: number): number {
+  const date = new Date(day * 86_400_000);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date.getUTCDate(), lastDay)) / 86_400_000;
+}
+
 /** An independent route builder: walk each customer's counted orders in plain JavaScript. */
-function routesByJs(orders: SourceOrder[], asOfDay: number, windowDays: number, depth: number) {
+function routesByJs(orders: SourceOrder[], asOfDay: number, windowDays: number, depth: number, ltvMonths: number) {
   const kind = new Map(TINY_PRODUCTS.map((p) => [p.product_id, p.kind]));
   const byCustomer = new Map<string, SourceOrder[]>();
   for (const o of orders.filter((o) => o.status === "completed")) byCustomer.set(o.customer_id, [...(byCustomer.get(o.customer_id) ?? []), o]);
-  const counts = new Map<string, number>();
+  const nodes = new Map<string, WalkedNode>();
+  const day = (o: SourceOrder) => Math.floor(o.ordered_at / 86_400_000);
   for (const list of byCustomer.values()) {
     list.sort((a, b) => a.ordered_at - b.ordered_at);
     const kinds = list.map((o) => {
       const largest = o.lines.reduce((best, l, i) => (l.quantity * l.unit_price > best.amount ? {amount: l.quantity * l.unit_price, i} : best), {amount: -1, i: 0});
       return kind.get(o.lines[largest.i].product_id)!;
     });
-    const day = (o: SourceOrder) => Math.floor(o.ordered_at / 86_400_000);
-    const path: string[] = [kinds[0]];
-    counts.set(path.join(" > "), (counts.get(path.join(" > ")) ?? 0) + 1);
+    const revenue = list.reduce((s, o) => s + o.goods_amount - o.discount_amount, 0);
+    const monthsLater = addMonths(day(list[0]), ltvMonths);
+    const early = monthsLater <= asOfDay ? list.filter((o) => day(o) < monthsLater).reduce((s, o) => s + o.goods_amount - o.discount_amount, 0) : null;
+    const path: string[] = [];
+    const visit = (k: string, days: number | null) => {
+      path.push(k);
+      const node = nodes.get(path.join(" > ")) ?? {customers: 0, days: [], revenues: [], early: []};
+      node.customers++;
+      if (days !== null) node.days.push(days);
+      node.revenues.push(revenue);
+      if (early !== null) node.early.push(early);
+      nodes.set(path.join(" > "), node);
+    };
+    visit(kinds[0], null);
     for (let k = 1; k < depth; k++) {
       const next = list[k];
-      const end = !next || day(next) - day(list[k - 1]) > windowDays;
-      if (end) path.push(!next && day(list[k - 1]) + windowDays >= asOfDay ? "too_young" : "none");
-      else path.push(kinds[k]);
-      counts.set(path.join(" > "), (counts.get(path.join(" > ")) ?? 0) + 1);
-      if (end) break;
+      const gap = next ? day(next) - day(list[k - 1]) : Infinity;
+      if (gap <= windowDays) visit(kinds[k], gap);
+      else {
+        visit(!next && day(list[k - 1]) + windowDays >= asOfDay ? "too_young" : "none", null);
+        break;
+      }
     }
   }
-  return counts;
+  return nodes;
+}
+
+const mean = (values: number[]) => (values.length ? values.reduce((s, x) => s + x, 0) / values.length : null);
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 describe("routeTreeSql against a plain JavaScript walk on random shops", () => {
-  for (const seed of [31, 32]) {
-    it(`agrees on seed ${seed}`, async () => {
+  // 12 months: the snapshot's revenue_12m column; 2 months: revenue to date less the orders after them
+  for (const [seed, windowDays, ltvMonths] of [[31, 45, 12], [32, 45, 2], [34, 120, 3]]) {
+    it(`agrees on seed ${seed}: customers, median days, LTV and ${ltvMonths}-month LTV at every node`, async () => {
       const {source, orders} = randomShop(seed, 400);
       const {db, manifest} = await wasmSnapshot(source);
       const asOfDay = Date.parse(manifest.as_of) / 86_400_000;
-      const rows = db.rows<RouteNode>(routeTreeSql({asOf: manifest.as_of, windowDays: 45, depth: 4}));
-      expect(new Map(rows.map((r) => [r.path, r.customers]))).toEqual(routesByJs(orders, asOfDay, 45, 4));
+      const rows = db.rows<RouteNode>(routeTreeSql({asOf: manifest.as_of, windowDays, depth: 4, ltvMonths}));
+      const walked = routesByJs(orders, asOfDay, windowDays, 4, ltvMonths);
+      expect(new Map(rows.map((r) => [r.path, r.customers]))).toEqual(new Map([...walked].map(([path, n]) => [path, n.customers])));
+      expect(rows.some((r) => r.median_days !== null && !Number.isInteger(r.median_days))).toBe(true);
+      expect(rows.some((r) => r.ltv_x !== null)).toBe(true);
+      for (const row of rows) {
+        const node = walked.get(row.path)!;
+        expect([row.path, row.median_days]).toEqual([row.path, median(node.days)]);
+        expect(row.ltv).toBeCloseTo(mean(node.revenues)!, 9);
+        if (node.early.length === 0) expect([row.path, row.ltv_x]).toEqual([row.path, null]);
+        else expect(row.ltv_x).toBeCloseTo(mean(node.early)!, 9);
+      }
       // the decided children of a node share it out completely
       for (const parent of rows.filter((r) => r.depth < 4)) {
         const children = rows.filter((r) => r.depth === parent.depth + 1 && r.path.startsWith(`${parent.path} > `) && r.kind !== "too_young");

@@ -1,3 +1,6 @@
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, it} from "vitest";
 import {demoSource} from "../../loaders/sources/demoSource.js";
@@ -60,6 +63,14 @@ describe("ltv overview", () => {
     const {status, stderr} = runLtv(["overview", "--snapshot", "/nonexistent"]);
     expect(status).toBe(1);
     expect(stderr).toContain("/nonexistent/manifest.json: not a snapshot manifest");
+  });
+
+  it("asks for a new snapshot when the folder holds one of an older layout", () => {
+    const old = mkdtempSync(join(tmpdir(), "ltv-old-snapshot-"));
+    writeFileSync(join(old, "manifest.json"), JSON.stringify({schema_version: 1, as_of: "2024-04-01"}));
+    const {status, stderr} = runLtv(["routes", "--snapshot", old]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${join(old, "manifest.json")}: a snapshot of layout 1, and this version reads layout 2; build it again with \`ltv snapshot\``);
   });
 });
 

@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {SNAPSHOT_TABLES, type Manifest} from "../../src/components/schema.js";
-import {TINY_ORDERS, tinyShop} from "../fixtures/tinyShop.js";
+import {TINY_ORDERS, tinyOrder, tinyShop} from "../fixtures/tinyShop.js";
 import {snapshotOf, wasmSnapshot} from "../support/snapshotInWasm.js";
 import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 
@@ -73,6 +73,29 @@ describe("a snapshot of the tiny shop, read back through Parquet in DuckDB-WASM"
         first_channel: "social_ads", orders: 1, revenue: 1000, second: null, second_order_kind: null,
         days_to_second: null, recency_days: 1, tenure_days: 0, is_subscriber: false}
     ]);
+  });
+
+  it("keeps each customer's third and fourth orders and X-month revenues, worked out by hand", async () => {
+    // a first order on January 31st: 3 months later is April 30th (April has no 31st), 6 months July 31st
+    const orders = [
+      tinyOrder("e1", "2024-01-31T10:00:00", [["T", 1, 1000]]),
+      tinyOrder("e1", "2024-04-29T10:00:00", [["S", 1, 3980]]), // within 3 months
+      tinyOrder("e1", "2024-04-30T10:00:00", [["M", 1, 4980]]), // 3 months on the day: within 6, not 3
+      tinyOrder("e1", "2024-07-31T10:00:00", [["X", 1, 1800]]), // within 12
+      tinyOrder("e1", "2025-01-30T10:00:00", [["X", 2, 1800]]), // within 12
+      tinyOrder("e1", "2025-01-31T10:00:00", [["X", 1, 1800]]), // within 24
+      tinyOrder("e2", "2024-02-01T10:00:00", [["T", 1, 1000]])
+    ];
+    const {db: e} = await wasmSnapshot(tinyShop(orders));
+    expect(e.rows(`SELECT customer_id, revenue, revenue_3m, revenue_6m, revenue_12m, revenue_24m,
+        third_order_kind, days_second_to_third, fourth_order_kind, days_third_to_fourth
+      FROM customers ORDER BY customer_id`)).toEqual([
+      {customer_id: "e1", revenue: 17160, revenue_3m: 4980, revenue_6m: 9960, revenue_12m: 15360, revenue_24m: 17160,
+        third_order_kind: "main", days_second_to_third: 1, fourth_order_kind: "cross_sell", days_third_to_fourth: 92},
+      {customer_id: "e2", revenue: 1000, revenue_3m: 1000, revenue_6m: 1000, revenue_12m: 1000, revenue_24m: 1000,
+        third_order_kind: null, days_second_to_third: null, fourth_order_kind: null, days_third_to_fourth: null}
+    ]);
+    e.close();
   });
 
   it("records what it holds in the manifest", () => {
