@@ -33,7 +33,8 @@ export const DEFAULT_LTV_GROUPING: LtvGrouping = "cohort";
  */
 export function ltvCurveSql({asOf, months = DEFAULT_LTV_MONTHS, by = "cohort"}: LtvCurveOptions): string {
   const key = {cohort: "cohort_month", first_product: "first_product_id", first_order_kind: "first_order_kind", first_channel: "first_channel"}[by];
-  const label = by === "cohort" ? "strftime(grp, '%Y-%m')" : "grp";
+  // as text: a kind is an ENUM in the page's tables, and would sort in the ENUM's order there
+  const label = by === "cohort" ? "strftime(grp, '%Y-%m')" : "CAST(grp AS VARCHAR)";
   // what a customer's observation starts from: their cohort month's last day, or their own first order
   const start = by === "cohort" ? "cohort_month" : "first_order_date";
   const since = by === "cohort" ? "CAST(start + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE)" : "start";

@@ -1,5 +1,5 @@
 import {earlyRevenue} from "./earlyRevenue.js";
-import {PRODUCT_KINDS} from "./schema.js";
+import {PRODUCT_KIND_ENUM, PRODUCT_KINDS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
 
 /**
@@ -61,7 +61,8 @@ const ORDER_GAP = ["", "days_to_second", "days_second_to_third", "days_third_to_
  */
 function routeCtes({asOf, windowDays = 90, depth = 3, ltvMonths}: RouteTreeOptions): string {
   const early = ltvMonths === undefined ? {ctes: [], join: "", value: "NULL"} : earlyRevenue(asOf, ltvMonths);
-  const kindCode = (n: number) => `CASE ${ORDER_KIND[n - 1]} ${PRODUCT_KINDS.map((k) => `WHEN ${v(k)} THEN ${code(k)}`).join(" ")} END`;
+  // the kind's place in PRODUCT_KINDS, from 1 as in ROUTE_KINDS
+  const kindCode = (n: number) => `enum_code(CAST(${ORDER_KIND[n - 1]} AS ${PRODUCT_KIND_ENUM})) + 1`;
   const gap = (n: number) => ORDER_GAP[n - 1];
   const within = (n: number) => `${gap(n)} <= ${v(windowDays)}`;
   // an order on this day or later has a window not yet over on the as-of date

@@ -11,6 +11,11 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PRODUCT_KINDS = ["trial", "main", "subscription", "cross_sell"] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
+/**
+ * The kinds as a DuckDB ENUM type: the customers table's order kinds have it in the table files pages read, and
+ * `enum_code(CAST(kind AS …))` numbers a kind from 0 whether the column is this ENUM or text (as in the Parquet).
+ */
+export const PRODUCT_KIND_ENUM = `ENUM (${PRODUCT_KINDS.map((k) => `'${k}'`).join(", ")})`;
 
 /** The X of the X-month revenues the customers table holds (`revenue_3m` …), so that pages need no CTE for them. */
 export const SNAPSHOT_LTV_MONTHS = [3, 6, 12, 24] as const;
