@@ -1,4 +1,4 @@
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {queryTimingDetail} from "../src/components/queryTiming.js";
 import {launchChromium} from "../tests/support/browser.js";
 import {serveDist} from "../tests/support/serveDist.js";
@@ -79,12 +79,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    // long tasks are kept only for an observer that was there when they ran
-    await page.addInitScript(() => {
-      const ends: number[] = [];
-      (window as unknown as {ltvLongTasks: number[]}).ltvLongTasks = ends;
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => ends.push(e.startTime + e.duration))).observe({type: "longtask"});
-    });
+    await watchLongTasks(page);
     await page.goto(`${origin}${path}`);
     const own = queryTimingDetail(first);
     const settled = (waitFor: "drawn" | "interactive") =>
@@ -104,20 +99,7 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
     const [drawn, interactive] = (await Promise.all(outcomes.map((o) => o.jsonValue()))) as {error?: string; finished?: number}[];
     const error = drawn.error ?? interactive.error;
     if (error !== undefined) throw new Error(`${path}: ${error}`);
-    // done: no query running, nothing loading, and neither a long task nor a query for a second
-    const complete = (await (
-      await page.waitForFunction(
-        () => {
-          const running = performance.getEntriesByName("ltv:query-start").length > performance.getEntriesByName("ltv:query").length;
-          if (running || document.querySelector("observablehq-loading")) return false;
-          const ends = performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => e.startTime + e.duration);
-          const last = Math.max(0, ...ends, ...(window as unknown as {ltvLongTasks: number[]}).ltvLongTasks);
-          return performance.now() - last > 1000 && last;
-        },
-        undefined,
-        {timeout: 600_000, polling: 100}
-      )
-    ).jsonValue()) as number;
+    const complete = await untilQuiet(page);
     const entries = await page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => ({name: e.name, start: e.startTime, duration: e.duration, detail: (e as PerformanceMark).detail as string})));
     const end = (name: string) => Math.max(...entries.filter((e) => e.name === name).map((e) => e.start + e.duration));
     const answer = entries.find((e) => ["ltv:answer", "ltv:query", "ltv:compute"].includes(e.name) && e.detail === own)!;
@@ -138,15 +120,49 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
   }
 }
 
+/** Keeps the page's long tasks for untilQuiet: an observer sees only the tasks run after it was made. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const ends: number[] = [];
+    (window as unknown as {ltvLongTasks: number[]}).ltvLongTasks = ends;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => ends.push(e.startTime + e.duration))).observe({type: "longtask"});
+  });
+}
+
+/**
+ * Waits until the page is done: no query running, nothing loading, and neither a long task nor a query for a
+ * second. Returns when the last of them ended (ms from navigation).
+ */
+async function untilQuiet(page: Page): Promise<number> {
+  const quiet = await page.waitForFunction(
+    () => {
+      const running = performance.getEntriesByName("ltv:query-start").length > performance.getEntriesByName("ltv:query").length;
+      if (running || document.querySelector("observablehq-loading")) return false;
+      const ends = performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => e.startTime + e.duration);
+      const last = Math.max(0, ...ends, ...(window as unknown as {ltvLongTasks: number[]}).ltvLongTasks);
+      return performance.now() - last > 1000 && last;
+    },
+    undefined,
+    {timeout: 600_000, polling: 100}
+  );
+  return (await quiet.jsonValue()) as number;
+}
+
+/**
+ * Times an interaction on a page: each run changes the input once the page is quiet (untilQuiet: what it computes
+ * when it opens, and what the previous run set going after its answer, are done) and ends when the changed
+ * analysis's answer is drawn.
+ */
 export async function timeInteraction(browser: Browser, origin: string, interaction: Interaction, runs: number): Promise<Summary> {
   if (runs > interaction.values.length) throw new Error(`${interaction.name}: ${runs} runs need as many new values, not ${interaction.values.length}`);
   const context = await browser.newContext();
   const page = await context.newPage();
+  await watchLongTasks(page);
   await page.goto(`${origin}${interaction.page}`);
-  await page.waitForFunction(() => performance.getEntriesByName("ltv:ready").length > 0 && !document.querySelector("observablehq-loading"), undefined, {timeout: 300_000});
+  await page.waitForFunction(() => performance.getEntriesByName("ltv:ready").length > 0, undefined, {timeout: 300_000});
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
-    await page.evaluate(() => performance.clearMeasures("ltv:query"));
+    await untilQuiet(page);
     const start = (await page.evaluate(() => performance.now())) as number;
     const value = interaction.values[run % interaction.values.length];
     await page.locator(interaction.input).first().fill(value);
