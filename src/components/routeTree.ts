@@ -77,8 +77,9 @@ function routeCtes({asOf, windowDays = 90, depth = 3, ltvMonths}: RouteTreeOptio
     const days = `CASE WHEN ${within(n)} THEN ${gap(n)} END`;
     return n === 2 ? `${kind} AS level_2, ${days} AS days_2` : `CASE WHEN ${reaches(n)} THEN ${kind} END AS level_${n}, CASE WHEN ${reaches(n)} THEN ${days} END AS days_${n}`;
   };
-  const route = `route AS (
-  SELECT customer_id, revenue, early_revenue, ${kindCode(1)} AS level_1${levelsTo(depth)
+  // not materialized: each use reads only the columns it needs
+  const route = `route AS NOT MATERIALIZED (
+  SELECT customer_id, orders, revenue, early_revenue, ${kindCode(1)} AS level_1${levelsTo(depth)
     .slice(1)
     .map((n) => `,\n    ${step(n)}`)
     .join("")}
@@ -100,15 +101,19 @@ export function routeTreeSql(options: RouteTreeOptions): string {
   // a grouping set's depth: its deepest level grouped
   const depthOf = `CASE ${levelsTo(depth).reverse().map((n) => `WHEN grouping(level_${n}) = 0 THEN ${n}`).join(" ")} END AS depth`;
   const daysOf = depth === 1 ? "NULL" : `CASE ${levelsTo(depth).slice(1).reverse().map((n) => `WHEN grouping(level_${n}) = 0 THEN days_${n}`).join(" ")} END`;
+  const sums = "count(*) AS customers, sum(revenue) AS revenue, sum(early_revenue) AS early_revenue, count(early_revenue) AS early_customers";
   const node = ["depth", ...levels].join(", ");
   const parent = ["depth", ...levelsTo(depth - 1).map((k) => `CASE WHEN depth > ${k} THEN level_${k} END`)].join(", ");
   return `
 WITH ${routeCtes({...options, ltvMonths})},
 customer_groups AS (
-  -- customers grouped by their route and days: a few thousand rows, whatever the number of customers
-  SELECT ${[...levels, ...days].join(", ")}, count(*) AS customers, sum(revenue) AS revenue,
-    sum(early_revenue) AS early_revenue, count(early_revenue) AS early_customers
-  FROM route GROUP BY ALL
+  -- customers grouped by their route and days: a few thousand rows, whatever the number of customers; those of one
+  -- order (two in three) apart, by the two levels they reach
+  SELECT ${[...levels, ...days].join(", ")}, ${sums}
+  FROM route WHERE orders > 1 GROUP BY ALL
+  UNION ALL
+  SELECT ${[...levels.slice(0, 2), ...levels.slice(2), ...days].map((c, i) => (i < 2 ? c : `NULL AS ${c}`)).join(", ")}, ${sums}
+  FROM route WHERE orders = 1 GROUP BY ${levels.slice(0, 2).join(", ")}
 ),
 node_days AS (
   -- per node and days from the previous order: the groups of each depth, in one pass (a node of depth n has level_n)
