@@ -51,18 +51,26 @@ function binSql(value: string, edgesColumn: string, edges: number[] | undefined,
   return ["1", ...below].join(" + ");
 }
 
-/** The `edges` and `binned` CTEs: each customer with its recency and frequency bins (1 = lowest edge). */
-export function rfmBinnedCte({recencyDays = DEFAULT_RFM.recencyDays, frequency = DEFAULT_RFM.frequency, quantiles}: RfmOptions): string {
+/**
+ * The `edges` and `binned` CTEs: the rows of `from` (with recency_days and orders, as `c`) with their recency and
+ * frequency bins (1 = lowest edge).
+ */
+function binnedCte({recencyDays = DEFAULT_RFM.recencyDays, frequency = DEFAULT_RFM.frequency, quantiles}: RfmOptions, from: string): string {
   return `edges AS (
   SELECT CAST(${edgesSql("recency_days", recencyDays, quantiles)} AS INTEGER[]) AS r_edges,
     CAST(${edgesSql("orders", frequency, quantiles)} AS INTEGER[]) AS f_edges
 ),
 binned AS (
   -- a value falls in the first bin whose inclusive upper edge it does not exceed
-  SELECT c.customer_id, c.revenue, ${binSql("c.recency_days", "r_edges", recencyDays, quantiles)} AS r_bin,
+  SELECT c.*, ${binSql("c.recency_days", "r_edges", recencyDays, quantiles)} AS r_bin,
     ${binSql("c.orders", "f_edges", frequency, quantiles)} AS f_bin
-  FROM customers c, edges
+  FROM ${from} c, edges
 )`;
+}
+
+/** The `edges` and `binned` CTEs: each customer (customer_id, revenue …) with its recency and frequency bins. */
+export function rfmBinnedCte(options: RfmOptions): string {
+  return binnedCte(options, "customers");
 }
 
 function labelSql(edges: string, bin: string, lowest: number): string {
@@ -76,13 +84,14 @@ function labelSql(edges: string, bin: string, lowest: number): string {
 
 /** Every cell of the recency × frequency grid, empty cells with zeros, recency bin 1 = most recent. */
 export function rfmGridSql(options: RfmOptions = {}): string {
+  // customers are first counted per (recency, orders): a few thousand pairs to bin instead of every customer
   return `
-WITH ${rfmBinnedCte(options)},
+WITH ${binnedCte(options, "(SELECT recency_days, orders, count(*) AS customers, sum(revenue) AS revenue FROM customers GROUP BY ALL)")},
 cells AS (
   SELECT r_bin, f_bin, r_edges, f_edges
   FROM edges, range(1, len(r_edges) + 2) r(r_bin), range(1, len(f_edges) + 2) f(f_bin)
 ),
-totals AS (SELECT r_bin, f_bin, count(*) AS customers, sum(revenue) AS revenue FROM binned GROUP BY ALL)
+totals AS (SELECT r_bin, f_bin, sum(customers) AS customers, sum(revenue) AS revenue FROM binned GROUP BY r_bin, f_bin)
 SELECT
   CAST(r_bin AS INTEGER) AS r_bin, CAST(f_bin AS INTEGER) AS f_bin,
   ${labelSql("r_edges", "r_bin", 0)} AS r_label,
