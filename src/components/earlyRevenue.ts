@@ -52,13 +52,13 @@ export interface EarlyRevenue {
 }
 
 /**
- * The X-month revenue of each customer: the snapshot's `revenue_Xm` column for the X it holds, else the revenue to
- * date less that of the orders after X months (a CTE that reads only the customers who ordered after them).
+ * The X-month revenue of each customer: the revenue to date less that of the orders after X months, read from the
+ * snapshot's `revenue_after_Xm` for the X it holds, else from a CTE that reads only the customers who ordered after them.
  */
 export function earlyRevenue(asOf: string, months: number, c = "c"): EarlyRevenue {
   const observed = observedSql(asOf, months, c);
   if ((SNAPSHOT_LTV_MONTHS as readonly number[]).includes(months)) {
-    return {ctes: [], join: "", value: `CASE WHEN ${observed} THEN ${c}.revenue_${months}m END`};
+    return {ctes: [], join: "", value: `CASE WHEN ${observed} THEN ${c}.revenue - ${c}.revenue_after_${months}m END`};
   }
   return {
     ctes: [lateRevenueCte(asOf, months)],

@@ -17,7 +17,7 @@ export type ProductKind = (typeof PRODUCT_KINDS)[number];
  */
 export const PRODUCT_KIND_ENUM = `ENUM (${PRODUCT_KINDS.map((k) => `'${k}'`).join(", ")})`;
 
-/** The X of the X-month revenues the customers table holds (`revenue_3m` …), so that pages need no CTE for them. */
+/** The X for which the customers table holds the revenue after the first X months (`revenue_after_3m` …), so that X-month revenue needs no CTE. */
 export const SNAPSHOT_LTV_MONTHS = [3, 6, 12, 24] as const;
 
 /** The snapshot layout this code writes and reads; a snapshot of another version must be built again. */
@@ -115,7 +115,7 @@ export const SCHEMA: Record<SnapshotTable, TableSpec> = {
       col("first_channel", "VARCHAR", false, "獲得チャネル", "acquisition channel"),
       col("orders", "INTEGER", false, "有効注文数", "counted orders"),
       col("revenue", "BIGINT", false, "累計売上(円)", "revenue to date in yen"),
-      ...SNAPSHOT_LTV_MONTHS.map((m) => col(`revenue_${m}m`, "BIGINT", false, `初回から${m}ヶ月以内の売上(円)`, `revenue within ${m} months of the first order, in yen`)),
+      ...SNAPSHOT_LTV_MONTHS.map((m) => col(`revenue_after_${m}m`, "BIGINT", false, `初回から${m}ヶ月より後の売上(円)`, `revenue after the first ${m} months, in yen`)),
       col("second_order_date", "DATE", true, "2回目注文日", "second order date"),
       col("second_order_kind", "VARCHAR", true, "2回目注文種別", "second order kind"),
       col("days_to_second", "INTEGER", true, "2回目までの日数", "days from first to second order"),

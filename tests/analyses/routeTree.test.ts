@@ -124,7 +124,7 @@ function median(values: number[]): number | null {
 }
 
 describe("routeTreeSql against a plain JavaScript walk on random shops", () => {
-  // 12 months: the snapshot's revenue_12m column; 2 months: revenue to date less the orders after them
+  // 12 months: the snapshot's revenue_after_12m column; 2 months: revenue to date less the orders after them
   for (const [seed, windowDays, ltvMonths] of [[31, 45, 12], [32, 45, 2], [34, 120, 3]]) {
     it(`agrees on seed ${seed}: customers, median days, LTV and ${ltvMonths}-month LTV at every node`, async () => {
       const {source, orders} = randomShop(seed, 400);

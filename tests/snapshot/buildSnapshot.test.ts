@@ -87,12 +87,13 @@ describe("a snapshot of the tiny shop, read back through Parquet in DuckDB-WASM"
       tinyOrder("e2", "2024-02-01T10:00:00", [["T", 1, 1000]])
     ];
     const {db: e} = await wasmSnapshot(tinyShop(orders));
-    expect(e.rows(`SELECT customer_id, revenue, revenue_3m, revenue_6m, revenue_12m, revenue_24m,
+    expect(e.rows(`SELECT customer_id, revenue, revenue_after_3m, revenue_after_6m, revenue_after_12m, revenue_after_24m,
         third_order_kind, days_second_to_third, fourth_order_kind, days_third_to_fourth
       FROM customers ORDER BY customer_id`)).toEqual([
-      {customer_id: "e1", revenue: 17160, revenue_3m: 4980, revenue_6m: 9960, revenue_12m: 15360, revenue_24m: 17160,
+      // within 3 months 4,980, within 6 9,960, within 12 15,360, within 24 all 17,160
+      {customer_id: "e1", revenue: 17160, revenue_after_3m: 12180, revenue_after_6m: 7200, revenue_after_12m: 1800, revenue_after_24m: 0,
         third_order_kind: "main", days_second_to_third: 1, fourth_order_kind: "cross_sell", days_third_to_fourth: 92},
-      {customer_id: "e2", revenue: 1000, revenue_3m: 1000, revenue_6m: 1000, revenue_12m: 1000, revenue_24m: 1000,
+      {customer_id: "e2", revenue: 1000, revenue_after_3m: 0, revenue_after_6m: 0, revenue_after_12m: 0, revenue_after_24m: 0,
         third_order_kind: null, days_second_to_third: null, fourth_order_kind: null, days_third_to_fourth: null}
     ]);
     e.close();
