@@ -2,11 +2,8 @@ import {mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {PRODUCT_KIND_ENUM, type SnapshotTable} from "../src/components/schema.js";
+import {ORDER_KIND_COLUMNS, PRODUCT_KIND_ENUM, type SnapshotTable} from "../src/components/schema.js";
 import {sqlIdentifier, sqlLiteral} from "../src/components/sqlLiteral.js";
-
-/** Text columns stored as an ENUM in the table files: a page numbers them (the route tree) at a third of the cost. */
-const KIND_COLUMNS = ["first_order_kind", "second_order_kind", "third_order_kind", "fourth_order_kind"];
 
 /**
  * The database file a page downloads for one snapshot table (see src/components/tableDatabase.ts), as bytes: the
@@ -30,8 +27,11 @@ export async function tableDatabaseBytes(parquet: string, table: SnapshotTable):
   }
 }
 
-/** A snapshot table read from its Parquet file with the types the table files hold (the kinds of KIND_COLUMNS as an ENUM). */
+/**
+ * A snapshot table read from its Parquet file with the types the table files hold: the customers' order kinds
+ * (ORDER_KIND_COLUMNS) as an ENUM, which a page numbers (the route tree) with a lookup instead of comparing text.
+ */
 export function tableFromParquetSql(parquet: string, table: SnapshotTable): string {
-  const replace = table === "customers" ? ` REPLACE (${KIND_COLUMNS.map((c) => `CAST(${c} AS ${PRODUCT_KIND_ENUM}) AS ${c}`).join(", ")})` : "";
+  const replace = table === "customers" ? ` REPLACE (${ORDER_KIND_COLUMNS.map((c) => `CAST(${c} AS ${PRODUCT_KIND_ENUM}) AS ${c}`).join(", ")})` : "";
   return `SELECT *${replace} FROM read_parquet(${sqlLiteral(parquet)})`;
 }

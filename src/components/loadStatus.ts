@@ -44,7 +44,6 @@ export class LoadStatus {
     return li;
   }
 
-  /** Bytes of a table's file received so far. */
   /** A table's file is downloading (its size, when the server announced it). */
   fetching(table: string, total: number | null): void {
     this.#say(table, total ? `${t(text.fetching)} ${formatBytes(total)}…` : `${t(text.fetching)}…`);

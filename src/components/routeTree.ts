@@ -1,5 +1,5 @@
 import {earlyRevenue} from "./earlyRevenue.js";
-import {PRODUCT_KIND_ENUM, PRODUCT_KINDS} from "./schema.js";
+import {ORDER_KIND_COLUMNS, PRODUCT_KIND_ENUM, PRODUCT_KINDS} from "./schema.js";
 import {sqlLiteral as v} from "./sqlLiteral.js";
 
 /**
@@ -47,11 +47,7 @@ const ROUTE_KINDS_SQL = `[${ROUTE_KINDS.map(v).join(", ")}]`;
 const NONE = code("none");
 const TOO_YOUNG = code("too_young");
 
-/**
- * The customers table's kind of each customer's order n (1 to 4), in ordered_at, then order id order, and the days
- * from order n - 1 to order n (the gap of order n).
- */
-const ORDER_KIND = ["first_order_kind", "second_order_kind", "third_order_kind", "fourth_order_kind"];
+/** The customers table's days from order n - 1 to order n (the gap of order n), beside ORDER_KIND_COLUMNS. */
 const ORDER_GAP = ["", "days_to_second", "days_second_to_third", "days_third_to_fourth"];
 
 /**
@@ -62,7 +58,7 @@ const ORDER_GAP = ["", "days_to_second", "days_second_to_third", "days_third_to_
 function routeCtes({asOf, windowDays = 90, depth = 3, ltvMonths}: RouteTreeOptions): string {
   const early = ltvMonths === undefined ? {ctes: [], join: "", value: "NULL"} : earlyRevenue(asOf, ltvMonths);
   // the kind's place in PRODUCT_KINDS, from 1 as in ROUTE_KINDS
-  const kindCode = (n: number) => `enum_code(CAST(${ORDER_KIND[n - 1]} AS ${PRODUCT_KIND_ENUM})) + 1`;
+  const kindCode = (n: number) => `enum_code(CAST(${ORDER_KIND_COLUMNS[n - 1]} AS ${PRODUCT_KIND_ENUM})) + 1`;
   const gap = (n: number) => ORDER_GAP[n - 1];
   const within = (n: number) => `${gap(n)} <= ${v(windowDays)}`;
   // an order on this day or later has a window not yet over on the as-of date

@@ -3,6 +3,8 @@
  * Loaders (Node), pages (browser) and tests import this same module.
  */
 
+import {sqlLiteral} from "./sqlLiteral.js";
+
 /** Order statuses. Only `completed` orders count in analyses; the others are kept so nothing is lost. */
 export const ORDER_STATUSES = ["completed", "cancelled", "refunded"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -12,10 +14,13 @@ export const PRODUCT_KINDS = ["trial", "main", "subscription", "cross_sell"] as 
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
 /**
- * The kinds as a DuckDB ENUM type: the customers table's order kinds have it in the table files pages read, and
+ * The kinds as a DuckDB ENUM type: ORDER_KIND_COLUMNS have it in the table files pages read, and
  * `enum_code(CAST(kind AS …))` numbers a kind from 0 whether the column is this ENUM or text (as in the Parquet).
  */
-export const PRODUCT_KIND_ENUM = `ENUM (${PRODUCT_KINDS.map((k) => `'${k}'`).join(", ")})`;
+export const PRODUCT_KIND_ENUM = `ENUM (${PRODUCT_KINDS.map(sqlLiteral).join(", ")})`;
+
+/** The customers table's kinds of each customer's orders 1 to 4, in ordered_at, then order id order. */
+export const ORDER_KIND_COLUMNS = ["first_order_kind", "second_order_kind", "third_order_kind", "fourth_order_kind"] as const;
 
 /** The X for which the customers table holds the revenue after the first X months (`revenue_after_3m` …), so that X-month revenue needs no CTE. */
 export const SNAPSHOT_LTV_MONTHS = [3, 6, 12, 24] as const;
