@@ -130,13 +130,15 @@ async function watchLongTasks(page: Page): Promise<void> {
 }
 
 /**
- * Waits until the page is done: no query running, nothing loading, and neither a long task nor a query for a
- * second. Returns when the last of them ended (ms from navigation).
+ * Waits until the page is done: no query running (its own or a warm-up's, warmUp.ts), nothing loading, and
+ * neither a long task nor a query for a second. Returns when the last of them ended (ms from navigation).
  */
 async function untilQuiet(page: Page): Promise<number> {
   const quiet = await page.waitForFunction(
     () => {
-      const running = performance.getEntriesByName("ltv:query-start").length > performance.getEntriesByName("ltv:query").length;
+      // (no named function here: the page has no __name helper for the one the bundler would add)
+      const [queries, queried, warms, warmed] = ["ltv:query-start", "ltv:query", "ltv:warm-start", "ltv:warm"].map((name) => performance.getEntriesByName(name).length);
+      const running = queries > queried || warms > warmed;
       if (running || document.querySelector("observablehq-loading")) return false;
       const ends = performance.getEntries().filter((e) => e.name.startsWith("ltv:")).map((e) => e.startTime + e.duration);
       const last = Math.max(0, ...ends, ...(window as unknown as {ltvLongTasks: number[]}).ltvLongTasks);
