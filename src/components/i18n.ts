@@ -9,11 +9,16 @@ export interface Label {
 /** The page's language: `?lang=` in the address, else the site's configured language, else Japanese. */
 export function currentLang(): Lang {
   if (typeof document === "undefined") return "ja";
-  const asked = new URLSearchParams(location.search).get("lang");
-  const configured = document.querySelector<HTMLMetaElement>('meta[name="ltv-lang"]')?.content;
-  const lang = asked ?? configured;
-  return lang === "en" ? "en" : "ja";
+  // read once per address: every label and every yen in a table asks, thousands of times as a page draws
+  if (known?.search !== location.search) {
+    const asked = new URLSearchParams(location.search).get("lang");
+    const configured = document.querySelector<HTMLMetaElement>('meta[name="ltv-lang"]')?.content;
+    known = {search: location.search, lang: (asked ?? configured) === "en" ? "en" : "ja"};
+  }
+  return known.lang;
 }
+
+let known: {search: string; lang: Lang} | undefined;
 
 /** The text of a label in the page's language (or the one given). */
 export function t(label: Label, lang: Lang = currentLang()): string {
