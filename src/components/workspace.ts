@@ -1,5 +1,6 @@
 import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {Table} from "apache-arrow";
+import {tableRows} from "./arrowRows.js";
 import {registerBlob, startDuckDB} from "./duckdbBrowser.js";
 import {errorMessage} from "./errorMessage.js";
 import {fetchBlob} from "./fetchBlob.js";
@@ -189,7 +190,7 @@ function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, s
   return {
     manifest,
     query,
-    rows: async <T>(text: string) => (await query(text)).toArray().map((row) => row.toJSON() as T),
+    rows: async <T>(text: string) => tableRows<T>(await query(text)),
     computed: async <T>(key: string, compute: () => Promise<T>) => {
       const kept = shipped.computed.get(key);
       if (kept !== undefined) {
