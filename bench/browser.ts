@@ -32,8 +32,8 @@ export interface Interaction {
    */
   input: string;
   values: string[];
-  /** The SQL the page runs for a value. */
-  sql(value: string): string;
+  /** What the page computes for a value: the SQL it runs (an ltv:query), or its computation's key (an ltv:compute). */
+  answer(value: string): string;
 }
 
 /** Opens every analysis page `runs` times, each in a fresh browser context (nothing cached), and times it. */
@@ -153,9 +153,9 @@ async function untilQuiet(page: Page): Promise<number> {
 /**
  * Times an interaction on a page: each run changes the input once the page is quiet (untilQuiet: what it computes
  * when it opens, and what the previous run set going after its answer, are done), timed in the page from the
- * input event a reader's change fires to the changed analysis's answer drawn (its query measured, then two frames).
- * The input is scrolled into view first, as a reader would, and set by the page's own code: the browser driver's
- * own steps (finding the element, waiting for it to be stable, scrolling) are not the page's time.
+ * input event a reader's change fires to the changed analysis's answer drawn (its query or computation measured,
+ * then two frames). The input is scrolled into view first, as a reader would, and set by the page's own code: the
+ * browser driver's own steps (finding the element, waiting for it to be stable, scrolling) are not the page's time.
  */
 export async function timeInteraction(browser: Browser, origin: string, interaction: Interaction, runs: number): Promise<Summary> {
   if (runs > interaction.values.length) throw new Error(`${interaction.name}: ${runs} runs need as many new values, not ${interaction.values.length}`);
@@ -170,12 +170,12 @@ export async function timeInteraction(browser: Browser, origin: string, interact
   for (let run = 0; run < runs; run++) {
     await untilQuiet(page);
     const value = interaction.values[run % interaction.values.length];
-    const detail = queryTimingDetail(interaction.sql(value));
+    const detail = queryTimingDetail(interaction.answer(value));
     const time = input.evaluate(
       (element, [value, detail]) =>
         new Promise<number>((resolve) => {
           const observer = new PerformanceObserver((list) => {
-            if (!list.getEntries().some((e) => e.name === "ltv:query" && (e as PerformanceMeasure).detail === detail)) return;
+            if (!list.getEntries().some((e) => (e.name === "ltv:query" || e.name === "ltv:compute") && (e as PerformanceMeasure).detail === detail)) return;
             observer.disconnect();
             requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
           });

@@ -82,11 +82,16 @@ export function holdoutDays({asOf, calibrationEnd}: ClvCalibration): number {
   return Math.max(dayOf(asOf) - dayOf(calibrationEnd) - 1, 0);
 }
 
+/** The key of the page's figures: the horizon and discount rate, over the histories' query. */
+export function clvSummaryKey(settings: ClvSettings): string {
+  const {horizon, discountRate} = settings;
+  return `summarizeClv ${JSON.stringify({horizon, discountRate})} over ${clvHistoriesSql(settings)}`;
+}
+
 /** The page's figures (summarizeClv) for the horizon and discount rate; holdout is the days after the calibration end. */
 export function clvSummary(engine: ClvEngine, settings: ClvSettings, fit: ClvFit, load: () => Promise<ClvHistories>): Promise<ClvSummary> {
   const {calibrationEnd, unit, horizon, discountRate} = settings;
-  const key = `summarizeClv ${JSON.stringify({horizon, discountRate})} over ${clvHistoriesSql(settings)}`;
-  return engine.computed(key, async () => {
+  return engine.computed(clvSummaryKey(settings), async () => {
     const options = {unit, holdoutDays: holdoutDays(settings), calibrationEndDay: dayOf(calibrationEnd)};
     return summarizeClv(fit, (await load()).histories, outlooks(fit, {horizon, unit, discountRate}), options);
   });
