@@ -103,9 +103,11 @@ export function probabilityAlive({r, alpha, a, b}: BgNbdParams, {x, t_x, T}: Fre
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t of a customer with this history (equation 10). */
 export function conditionalExpectedPurchases(params: BgNbdParams, t: number, customer: Frequency): number {
-  const {r, alpha, a, b} = params;
-  const {x, T} = customer;
+  return purchasesIfAlive(params, t, customer) * probabilityAlive(params, customer);
+}
+
+/** Equation 10 without its P(alive) factor: the expected purchases in the next t of such a customer still alive. */
+export function purchasesIfAlive({r, alpha, a, b}: BgNbdParams, t: number, {x, T}: Frequency): number {
   const z = t / (alpha + T + t);
-  const head = ((a + b + x - 1) / (a - 1)) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
-  return head * probabilityAlive(params, customer);
+  return ((a + b + x - 1) / (a - 1)) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
 }

@@ -1,4 +1,4 @@
-import {conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParams, type Frequency, type SharedFrequency} from "./bgnbd.js";
+import {fitBgNbd, probabilityAlive, purchasesIfAlive, type BgNbdParams, type Frequency, type SharedFrequency} from "./bgnbd.js";
 import {CLV_UNITS, type ClvInput, type ClvUnit} from "./clvInputs.js";
 import {expectedSpend, fitGammaGamma, type GammaGammaParams, type SharedSpend} from "./gammaGamma.js";
 import type {Label} from "./i18n.js";
@@ -80,23 +80,30 @@ export interface HistoryOutlook {
  */
 export function historyOutlook(fit: ClvFit, history: Frequency, {horizon, unit, discountRate = 0, steps = 12}: PredictionOptions): HistoryOutlook {
   const years = (t: number) => (t * CLV_UNITS[unit]) / 365.25;
-  const at = (t: number) => conditionalExpectedPurchases(fit.bgnbd, t, history);
+  // conditionalExpectedPurchases, with P(alive) (the same at every step) computed once
+  const alive = probabilityAlive(fit.bgnbd, history);
+  const at = (t: number) => purchasesIfAlive(fit.bgnbd, t, history) * alive;
   let discounted = 0;
-  for (let k = 1, before = 0; k <= steps; k++) {
-    const now = at((horizon * k) / steps);
+  let before = 0;
+  for (let k = 1; k <= steps; k++) {
+    const now = at(k === steps ? horizon : (horizon * k) / steps);
     discounted += (now - before) / (1 + discountRate) ** years((horizon * k) / steps);
     before = now;
   }
-  return {p_alive: probabilityAlive(fit.bgnbd, history), expected_purchases: at(horizon), discounted_purchases: discounted};
+  // the last step is the whole horizon
+  return {p_alive: alive, expected_purchases: before, discounted_purchases: discounted};
 }
 
 /** `compute` of a history, computed once per distinct (x, t_x, T) however many customers or segments share it. */
 export function perHistory<T>(compute: (history: Frequency) => T): (history: Frequency) => T {
-  const known = new Map<string, T>();
+  // keyed by the numbers themselves, x then t_x then T: printing fractional weeks into a text key cost more than
+  // the model's own arithmetic
+  const known = new Map<number, Map<number, Map<number, T>>>();
   return (h) => {
-    const key = `${h.x}|${h.t_x}|${h.T}`;
-    if (!known.has(key)) known.set(key, compute(h));
-    return known.get(key)!;
+    const byTx = known.get(h.x) ?? known.set(h.x, new Map()).get(h.x)!;
+    const byT = byTx.get(h.t_x) ?? byTx.set(h.t_x, new Map()).get(h.t_x)!;
+    if (!byT.has(h.T)) byT.set(h.T, compute(h));
+    return byT.get(h.T)!;
   };
 }
 
