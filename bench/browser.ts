@@ -23,6 +23,9 @@ export interface PageResult {
   attach: Summary;
 }
 
+/** An interaction's times, and the renderer's peak memory once its runs are done (MiB). */
+export type InteractionResult = Summary & {rendererPeakMiB: number};
+
 export interface Interaction {
   page: string;
   name: string;
@@ -41,7 +44,7 @@ export async function browserTimes(site: string, queries: AnalysisQuery[], inter
   const server = await serveDist(site);
   const browser = await launchChromium();
   const pages: Record<string, PageResult> = {};
-  const changes: Record<string, Summary> = {};
+  const changes: Record<string, InteractionResult> = {};
   // per page, the largest over its runs, MiB
   const memory: Record<string, {renderer: number; browserProcess: number}> = {};
   try {
@@ -157,7 +160,7 @@ async function untilQuiet(page: Page): Promise<number> {
  * then two frames). The input is scrolled into view first, as a reader would, and set by the page's own code: the
  * browser driver's own steps (finding the element, waiting for it to be stable, scrolling) are not the page's time.
  */
-export async function timeInteraction(browser: Browser, origin: string, interaction: Interaction, runs: number): Promise<Summary> {
+export async function timeInteraction(browser: Browser, origin: string, interaction: Interaction, runs: number): Promise<InteractionResult> {
   if (runs > interaction.values.length) throw new Error(`${interaction.name}: ${runs} runs need as many new values, not ${interaction.values.length}`);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -189,5 +192,5 @@ export async function timeInteraction(browser: Browser, origin: string, interact
     times.push(await time);
   }
   await context.close();
-  return summarise(times);
+  return {...summarise(times), rendererPeakMiB: rendererPeakMiB()};
 }

@@ -40,8 +40,8 @@ try {
   for (const interaction of analysisInteractions(manifest.as_of)) {
     try {
       const time = await timeInteraction(browser, server.origin, interaction, 1);
-      interactions[interaction.name] = time.median;
-      console.log(`${interaction.name}: ${(time.median / 1000).toFixed(1)} s`);
+      interactions[interaction.name] = {ms: time.median, rendererPeakMiB: time.rendererPeakMiB};
+      console.log(`${interaction.name}: ${(time.median / 1000).toFixed(1)} s · renderer ${(time.rendererPeakMiB / 1024).toFixed(2)} GiB`);
     } catch (error) {
       interactions[interaction.name] = {error: String(error)};
       console.log(`${interaction.name}: FAILED: ${String(error).slice(0, 300)}`);

@@ -59,9 +59,9 @@ for (const size of sizes) {
     const p = browser.pages[name];
     console.log(`interactive · ${name}: DuckDB started at ${show(p.startDuckDB)}, files fetched at ${show(p.fetched)}, attached in ${show(p.attach)}`);
   }
-  for (const [name, summary] of Object.entries(browser.interactions)) console.log(`interaction · ${name}: ${show(summary)}`);
   // the browser process holds the Blobs of the table files a page reads (workspace.ts)
   const gib = (mib: number) => `${(mib / 1024).toFixed(2)} GiB`;
+  for (const [name, result] of Object.entries(browser.interactions)) console.log(`interaction · ${name}: ${show(result)}, renderer peak ${gib(result.rendererPeakMiB)}`);
   for (const [name, m] of Object.entries(browser.memory)) console.log(`memory · ${name}: renderer peak ${gib(m.renderer)}, browser process at completion ${gib(m.browserProcess)}`);
 }
 writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
