@@ -75,7 +75,8 @@ export interface Visit {
 
 /**
  * Opens a page in a fresh browser context (nothing cached) and waits until its first answer (`first`: the SQL of its
- * own query, or a computation's key) is in (shipped or computed), no output is pending and two frames are drawn, then until DuckDB-WASM has the
+ * own query, or a computation's key) is in (shipped or computed), no output is pending and the frame showing it is
+ * drawn (checked at every frame, not polled every 20 ms and then two frames more as before), then until DuckDB-WASM has the
  * page's tables, then until it is done (its peak memory is read then); a page that shows an error instead throws it.
  */
 export async function visitCold(browser: Browser, origin: string, path: string, first: string): Promise<Visit> {
@@ -93,10 +94,11 @@ export async function visitCold(browser: Browser, origin: string, path: string, 
           if (waitFor === "interactive") return performance.getEntriesByName("ltv:ready").length > 0 && {};
           const answered = performance.getEntries().some((e) => ["ltv:answer", "ltv:query", "ltv:compute"].includes(e.name) && (e as PerformanceMark).detail === own);
           if (!answered || document.querySelector("observablehq-loading")) return false;
-          return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({finished: performance.now()}))));
+          // checked at each frame, before it is drawn: the next frame comes once this one, with the view, is drawn
+          return new Promise((resolve) => requestAnimationFrame(() => resolve({finished: performance.now()})));
         },
         [own, waitFor],
-        {timeout: 600_000, polling: 20}
+        {timeout: 600_000, polling: "raf"}
       );
     const outcomes = [await settled("drawn"), await settled("interactive")];
     const [drawn, interactive] = (await Promise.all(outcomes.map((o) => o.jsonValue()))) as {error?: string; finished?: number}[];
