@@ -193,6 +193,9 @@ export async function timeInteraction(browser: Browser, origin: string, interact
     );
     times.push(await time);
   }
+  // read while the page is open (closing it ends its renderer), once what the last run set going is done
+  await untilQuiet(page);
+  const peak = rendererPeakMiB();
   await context.close();
-  return {...summarise(times), rendererPeakMiB: rendererPeakMiB()};
+  return {...summarise(times), rendererPeakMiB: peak};
 }
