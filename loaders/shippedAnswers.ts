@@ -11,9 +11,9 @@ export async function defaultViewAnswers(page: string, manifest: Manifest, db: W
   const answers: ShippedAnswer[] = [];
   await DEFAULT_VIEWS[page as PageWithDefaultView]({
     manifest,
-    ask: async (sql) => {
+    ask: async (sql, options) => {
       const answer = db.arrow(sql);
-      answers.push({key: sql, answer});
+      answers.push({key: sql, answer, warm: options?.warm ?? false});
       return answer.toArray().map((row) => row.toJSON());
     },
     rows: async (sql) => db.rows(sql),

@@ -17,15 +17,21 @@ import {churnWatchSql, DEFAULT_RETENTION, retentionSql, subscriptionLifetimesSql
 
 /**
  * What a page's default view may use: the snapshot's manifest; `ask`, which answers a query as the page's workspace
- * would and ships the answer; `rows`, which answers one without shipping it (the rows a shipped computation
- * reads); `computed`, which ships a computation's value under its key, as the workspace's `computed` reads it.
+ * would and ships the answer (`WARM`: the page's inputs change this query, so the page runs it once more in the
+ * background when DuckDB-WASM is there, warmUp.ts; a query no input changes is never asked again, and some cost
+ * seconds and hundreds of MB at 5M orders); `rows`, which answers one without shipping it (the rows a shipped
+ * computation reads); `computed`, which ships a computation's value under its key, as the workspace's `computed`
+ * reads it.
  */
 export interface DefaultViewContext {
   manifest: Manifest;
-  ask(sql: string): Promise<Record<string, unknown>[]>;
+  ask(sql: string, options?: {warm: boolean}): Promise<Record<string, unknown>[]>;
   rows(sql: string): Promise<Record<string, unknown>[]>;
   computed<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
+
+/** `ask`'s option for a query the page's inputs change. */
+const WARM = {warm: true};
 
 /**
  * The queries each page asks when it opens, its inputs at their defaults, in the words the page uses. The site
@@ -40,45 +46,45 @@ export const DEFAULT_VIEWS = {
     await ask(monthlySql());
   },
   rfm: async ({ask}: DefaultViewContext) => {
-    await ask(rfmGridSql({recencyDays: DEFAULT_RFM.recencyDays, frequency: DEFAULT_RFM.frequency}));
+    await ask(rfmGridSql({recencyDays: DEFAULT_RFM.recencyDays, frequency: DEFAULT_RFM.frequency}), WARM);
   },
   segments: async ({manifest, ask}: DefaultViewContext) => {
-    await ask(segmentsSql({scheme: DEFAULT_SCHEME, thresholds: DEFAULT_THRESHOLDS[DEFAULT_SCHEME], asOf: manifest.as_of}));
+    await ask(segmentsSql({scheme: DEFAULT_SCHEME, thresholds: DEFAULT_THRESHOLDS[DEFAULT_SCHEME], asOf: manifest.as_of}), WARM);
   },
   shipping: async ({manifest, ask}: DefaultViewContext) => {
     const [detected] = await ask(shippingRuleSql());
     const rule = shippingRule(manifest, detected as {threshold: number | null; fee: number | null});
     const excludeKinds = DEFAULT_EXCLUDED_KINDS;
-    await ask(orderValueHistogramSql({binYen: DEFAULT_SHIPPING.binYen, excludeKinds}));
+    await ask(orderValueHistogramSql({binYen: DEFAULT_SHIPPING.binYen, excludeKinds}), WARM);
     const {thresholds, near, topUp} = DEFAULT_SHIPPING;
-    await ask(shippingSweepSql({fee: defaultSweepFee(rule), near, topUp, thresholds: parseThresholds(thresholds), excludeKinds}));
-    if (rule.threshold != null) await ask(currentThresholdBinsSql(rule.threshold, {excludeKinds}));
+    await ask(shippingSweepSql({fee: defaultSweepFee(rule), near, topUp, thresholds: parseThresholds(thresholds), excludeKinds}), WARM);
+    if (rule.threshold != null) await ask(currentThresholdBinsSql(rule.threshold, {excludeKinds}), WARM);
   },
   repurchase: async ({manifest, ask}: DefaultViewContext) => {
     const options = {groupBy: DEFAULT_INTERVALS.groupBy, excludeSubscriptions: DEFAULT_INTERVALS.excludeSubscriptions};
     await ask(productNamesSql());
-    await ask(intervalHistogramSql({...options, binDays: DEFAULT_INTERVALS.binDays}));
-    await ask(intervalSummarySql(options));
+    await ask(intervalHistogramSql({...options, binDays: DEFAULT_INTERVALS.binDays}), WARM);
+    await ask(intervalSummarySql(options), WARM);
     await ask(secondOrderSurvivalSql({asOf: manifest.as_of}));
   },
   routes: async ({manifest, ask}: DefaultViewContext) => {
     const asOf = manifest.as_of;
     const options = {asOf, windowDays: DEFAULT_ROUTES.windowDays, depth: DEFAULT_ROUTES.depth, ltvMonths: DEFAULT_ROUTES.ltvMonths};
-    await ask(routeTreeSql(options));
-    await ask(firstProductSql(options));
+    await ask(routeTreeSql(options), WARM);
+    await ask(firstProductSql(options), WARM);
     await ask(productNamesSql());
     await ask(crossSellSql({asOf}));
   },
   subscriptions: async ({manifest, ask}: DefaultViewContext) => {
     const asOf = manifest.as_of;
     await ask(productNamesSql());
-    await ask(retentionSql({asOf, by: DEFAULT_RETENTION.by, maxDelivery: DEFAULT_RETENTION.maxDelivery}));
+    await ask(retentionSql({asOf, by: DEFAULT_RETENTION.by, maxDelivery: DEFAULT_RETENTION.maxDelivery}), WARM);
     await ask(subscriptionLifetimesSql({asOf}));
     await ask(churnWatchSql({asOf}));
   },
   "ltv-curve": async ({manifest, ask}: DefaultViewContext) => {
     await ask(productNamesSql());
-    await ask(ltvCurveSql({asOf: manifest.as_of, months: DEFAULT_LTV_MONTHS, by: DEFAULT_LTV_GROUPING}));
+    await ask(ltvCurveSql({asOf: manifest.as_of, months: DEFAULT_LTV_MONTHS, by: DEFAULT_LTV_GROUPING}), WARM);
   },
   clv: async ({manifest, ask, rows, computed}: DefaultViewContext) => {
     // the fit and the figures are shipped, not the histories they are computed from (314,000 rows at 5M orders)
@@ -88,8 +94,8 @@ export const DEFAULT_VIEWS = {
     const {fit} = await clvFit(engine, settings, load);
     if (!fit) return;
     await clvSummary(engine, settings, fit, load);
-    if (holdoutDays(settings) >= 7) await ask(repeatPurchaseDaysSql(settings));
-    await ask(churnRiskSql({...settings, bgnbd: fit.bgnbd}));
+    if (holdoutDays(settings) >= 7) await ask(repeatPurchaseDaysSql(settings), WARM);
+    await ask(churnRiskSql({...settings, bgnbd: fit.bgnbd}), WARM);
   },
   quality: async ({ask}: DefaultViewContext) => {
     await ask(rejectedSampleSql({limit: REJECTED_SAMPLE_ROWS}));

@@ -1,4 +1,4 @@
-import {Binary, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
+import {Binary, Bool, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray} from "apache-arrow";
 
 /**
  * The answers a page ships with: its default view (defaultViews.ts), answered when the site was built by the same
@@ -12,13 +12,15 @@ import {Binary, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray} from "ap
  */
 export const MAX_SHIPPED_BYTES = 2 ** 20;
 
-export type ShippedAnswer = {key: string; answer: Table} | {key: string; value: unknown};
+export type ShippedAnswer = {key: string; answer: Table; warm?: boolean} | {key: string; value: unknown};
 
 export interface ShippedAnswers {
   /** Query results by SQL text. */
   queries: Map<string, Table>;
   /** Computations' results by key, as JSON text. */
   computed: Map<string, string>;
+  /** The SQL of the queries the page's inputs change, to run again once DuckDB-WASM is there (warmUp.ts). */
+  warm: string[];
 }
 
 export function encodeShippedAnswers(contentHash: string, answers: ShippedAnswer[]): Uint8Array {
@@ -26,7 +28,8 @@ export function encodeShippedAnswers(contentHash: string, answers: ShippedAnswer
   const table = new Table({
     key: vectorFromArray(answers.map((a) => a.key), new Utf8()),
     answer: vectorFromArray(answers.map(stream).map((bytes) => (bytes && bytes.byteLength <= MAX_SHIPPED_BYTES ? bytes : null)), new Binary()),
-    value: vectorFromArray(answers.map((a) => ("value" in a ? JSON.stringify(a.value) : null)), new Utf8())
+    value: vectorFromArray(answers.map((a) => ("value" in a ? JSON.stringify(a.value) : null)), new Utf8()),
+    warm: vectorFromArray(answers.map((a) => "answer" in a && a.warm === true), new Bool())
   });
   table.schema.metadata.set("content_hash", contentHash);
   return tableToIPC(table, "file");
@@ -39,10 +42,11 @@ export function decodeShippedAnswers(bytes: Uint8Array, contentHash: string): Sh
   if (shippedFor !== contentHash) {
     throw new Error(`the answers shipped with this page are of snapshot ${shippedFor}, manifest.json is of ${contentHash}: rebuild the site`);
   }
-  const shipped: ShippedAnswers = {queries: new Map(), computed: new Map()};
+  const shipped: ShippedAnswers = {queries: new Map(), computed: new Map(), warm: []};
   for (const row of table) {
     if (row.answer) shipped.queries.set(row.key, tableFromIPC(row.answer as Uint8Array));
     if (row.value != null) shipped.computed.set(row.key, row.value as string);
+    if (row.warm) shipped.warm.push(row.key);
   }
   return shipped;
 }

@@ -98,7 +98,7 @@ async function shippedAnswers(href: string, manifest: Promise<Manifest>, started
   }
 }
 
-const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map()});
+const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map(), warm: []});
 
 /** DuckDB-WASM with the page's tables attached and their row counts checked against the manifest. */
 async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status: LoadStatus, started: number, onStep: (step: string) => void): Promise<AsyncDuckDBConnection> {
@@ -177,7 +177,7 @@ function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, s
     await new Promise((resolve) => requestIdleCallback(resolve, {timeout: 1000}));
     if (running.size > 0) await quiet();
   };
-  engine.then((connection) => warmUp([...shipped.queries.keys()], (text) => connection.query(text), quiet)).catch(() => {});
+  engine.then((connection) => warmUp(shipped.warm, (text) => connection.query(text), quiet)).catch(() => {});
   const answer = async (text: string) => {
     const kept = shipped.queries.get(text);
     if (!kept) return run(text);

@@ -9,6 +9,8 @@ import {clvHistoriesSql} from "../../src/components/clvInputs.js";
 import {fitClv, outlooks} from "../../src/components/clvModel.js";
 import {splitClvHistories, summarizeClv} from "../../src/components/clvSummary.js";
 import {dayOf, defaultClvSettings, holdoutDays} from "../../src/components/clvView.js";
+import {crossSellSql, firstProductSql} from "../../src/components/repeatProducts.js";
+import {DEFAULT_ROUTES, routeTreeSql} from "../../src/components/routeTree.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
 
 let db: WasmDB;
@@ -59,6 +61,16 @@ describe("the answers a page ships with", () => {
       "abc"
     );
     expect([...shipped.queries.keys()]).toEqual(["small"]);
+  });
+
+  it("names the queries the page's inputs change, to be run again in the background; not those no input changes", async () => {
+    const routes = decodeShippedAnswers(await defaultViewAnswers("routes", manifest, db), manifest.content_hash);
+    const options = {asOf: manifest.as_of, windowDays: DEFAULT_ROUTES.windowDays, depth: DEFAULT_ROUTES.depth, ltvMonths: DEFAULT_ROUTES.ltvMonths};
+    // the window changes the tree and the first products; the cross-sell pairs (5 s and 600 MB at 5M) never change
+    expect(routes.warm).toEqual([routeTreeSql(options), firstProductSql(options)]);
+    expect([...routes.queries.keys()]).toContain(crossSellSql({asOf: manifest.as_of}));
+    const overview = decodeShippedAnswers(await defaultViewAnswers("index", manifest, db), manifest.content_hash);
+    expect(overview.warm).toEqual([]);
   });
 
   it("refuses answers computed from another snapshot, naming both", () => {
