@@ -1,3 +1,4 @@
+import {tableRows} from "../src/components/arrowRows.js";
 import {DEFAULT_VIEWS, type PageWithDefaultView} from "../src/components/defaultViews.js";
 import type {Manifest} from "../src/components/schema.js";
 import {encodeShippedAnswers, type ShippedAnswer} from "../src/components/shippedAnswers.js";
@@ -14,7 +15,7 @@ export async function defaultViewAnswers(page: string, manifest: Manifest, db: W
     ask: async (sql, options) => {
       const answer = db.arrow(sql);
       answers.push({key: sql, answer, warm: options?.warm ?? false});
-      return answer.toArray().map((row) => row.toJSON());
+      return tableRows(answer);
     },
     rows: async (sql) => db.rows(sql),
     computed: async (key, compute) => {

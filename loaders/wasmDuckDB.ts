@@ -1,6 +1,7 @@
 import {createRequire} from "node:module";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import {tableFromIPC, type Table} from "apache-arrow";
+import {tableRows} from "../src/components/arrowRows.js";
 import {SCHEMA, SNAPSHOT_TABLES, type SnapshotTable} from "../src/components/schema.js";
 import {sqlIdentifier, sqlLiteral} from "../src/components/sqlLiteral.js";
 import {attachTableSql, tableDatabaseName} from "../src/components/tableDatabase.js";
@@ -41,9 +42,7 @@ export class WasmDB {
 
   /** Rows as plain objects, as a page gets them from `workspace.rows`. */
   rows<T = Record<string, unknown>>(sql: string): T[] {
-    return this.arrow(sql)
-      .toArray()
-      .map((row) => row.toJSON() as T);
+    return tableRows<T>(this.arrow(sql));
   }
 
   /**
