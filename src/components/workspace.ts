@@ -171,11 +171,12 @@ function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, s
       performance.measure("ltv:query", {start, detail: queryTimingDetail(text)});
     }
   };
-  // once the page's own queries are done and the browser is idle
+  // once the page's own queries are done and the browser is idle with none started meanwhile
   const quiet = async () => {
-    while (running.size > 0) await Promise.allSettled(running);
-    await new Promise((resolve) => requestIdleCallback(resolve, {timeout: 1000}));
-    if (running.size > 0) await quiet();
+    do {
+      await Promise.allSettled(running);
+      await new Promise((resolve) => requestIdleCallback(resolve, {timeout: 1000}));
+    } while (running.size > 0);
   };
   engine.then((connection) => warmUp(shipped.warm, (text) => connection.query(text), quiet)).catch(() => {});
   const answer = async (text: string) => {
