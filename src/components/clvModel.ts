@@ -86,11 +86,12 @@ export function historyOutlook(fit: ClvFit, history: Frequency, {horizon, unit, 
   let discounted = 0;
   let before = 0;
   for (let k = 1; k <= steps; k++) {
-    const now = at(k === steps ? horizon : (horizon * k) / steps);
-    discounted += (now - before) / (1 + discountRate) ** years((horizon * k) / steps);
+    // the last step is the whole horizon, exactly
+    const t = k === steps ? horizon : (horizon * k) / steps;
+    const now = at(t);
+    discounted += (now - before) / (1 + discountRate) ** years(t);
     before = now;
   }
-  // the last step is the whole horizon
   return {p_alive: alive, expected_purchases: before, discounted_purchases: discounted};
 }
 
