@@ -107,7 +107,7 @@ export function conditionalExpectedPurchases(params: BgNbdParams, t: number, cus
 }
 
 /** Equation 10 without its P(alive) factor: the expected purchases in the next t of such a customer still alive. */
-export function purchasesIfAlive({r, alpha, a, b}: BgNbdParams, t: number, {x, T}: Frequency): number {
+export function purchasesIfAlive({r, alpha, a, b}: BgNbdParams, t: number, {x, T}: Pick<Frequency, "x" | "T">): number {
   const z = t / (alpha + T + t);
   return ((a + b + x - 1) / (a - 1)) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
 }

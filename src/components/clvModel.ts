@@ -75,42 +75,53 @@ export interface HistoryOutlook {
   discounted_purchases: number;
 }
 
+/** A history's expected purchases over the horizon if the customer is still alive, plain and discounted. */
+interface OutlookIfAlive {
+  expected: number;
+  discounted: number;
+}
+
 /**
- * The outlook of a history, with purchases discounted at the end of each of `steps` equal parts of the horizon.
+ * Purchases discounted at the end of each of `steps` equal parts of the horizon. Equation 10 is P(alive) times
+ * purchasesIfAlive, and P(alive) is the same at every step, so the discounted sum is P(alive) times this one.
  */
-export function historyOutlook(fit: ClvFit, history: Frequency, {horizon, unit, discountRate = 0, steps = 12}: PredictionOptions): HistoryOutlook {
+function outlookIfAlive(params: BgNbdParams, history: Pick<Frequency, "x" | "T">, {horizon, unit, discountRate = 0, steps = 12}: PredictionOptions): OutlookIfAlive {
   const years = (t: number) => (t * CLV_UNITS[unit]) / 365.25;
-  // conditionalExpectedPurchases, with P(alive) (the same at every step) computed once
-  const alive = probabilityAlive(fit.bgnbd, history);
-  const at = (t: number) => purchasesIfAlive(fit.bgnbd, t, history) * alive;
   let discounted = 0;
   let before = 0;
   for (let k = 1; k <= steps; k++) {
     // the last step is the whole horizon, exactly
     const t = k === steps ? horizon : (horizon * k) / steps;
-    const now = at(t);
+    const now = purchasesIfAlive(params, t, history);
     discounted += (now - before) / (1 + discountRate) ** years(t);
     before = now;
   }
-  return {p_alive: alive, expected_purchases: before, discounted_purchases: discounted};
+  return {expected: before, discounted};
 }
 
-/** `compute` of a history, computed once per distinct (x, t_x, T) however many customers or segments share it. */
-export function perHistory<T>(compute: (history: Frequency) => T): (history: Frequency) => T {
-  // keyed by the numbers themselves, x then t_x then T: printing fractional weeks into a text key cost more than
-  // the model's own arithmetic
-  const known = new Map<number, Map<number, Map<number, T>>>();
+/**
+ * `compute` of a history's x and T, computed once per distinct pair however many customers, segments or t_x share
+ * it: what a customer still alive is expected to buy does not depend on t_x (P(alive) does, and costs one power).
+ * At 5M orders the page's 278,000 distinct (x, t_x, T) have 18,000 distinct (x, T).
+ */
+export function perRepeatsAndAge<T>(compute: (history: Pick<Frequency, "x" | "T">) => T): (history: Pick<Frequency, "x" | "T">) => T {
+  // keyed by the numbers themselves: printing fractional weeks into a text key cost more than the model's arithmetic
+  const known = new Map<number, Map<number, T>>();
   return (h) => {
-    const byTx = known.get(h.x) ?? known.set(h.x, new Map()).get(h.x)!;
-    const byT = byTx.get(h.t_x) ?? byTx.set(h.t_x, new Map()).get(h.t_x)!;
+    const byT = known.get(h.x) ?? known.set(h.x, new Map()).get(h.x)!;
     if (!byT.has(h.T)) byT.set(h.T, compute(h));
     return byT.get(h.T)!;
   };
 }
 
-/** Outlooks of histories, each computed once however many customers share it. */
+/** Outlooks of histories over the horizon: the hypergeometric part once per (x, T), P(alive) per history. */
 export function outlooks(fit: ClvFit, options: PredictionOptions): (history: Frequency) => HistoryOutlook {
-  return perHistory((h) => historyOutlook(fit, h, options));
+  const ifAlive = perRepeatsAndAge((h) => outlookIfAlive(fit.bgnbd, h, options));
+  return (h) => {
+    const alive = probabilityAlive(fit.bgnbd, h);
+    const {expected, discounted} = ifAlive(h);
+    return {p_alive: alive, expected_purchases: alive * expected, discounted_purchases: alive * discounted};
+  };
 }
 
 /**

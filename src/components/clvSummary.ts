@@ -1,6 +1,6 @@
-import {conditionalExpectedPurchases} from "./bgnbd.js";
+import {purchasesIfAlive} from "./bgnbd.js";
 import {CLV_UNITS, type ClvUnit} from "./clvInputs.js";
-import {perHistory, type ClvFit, type HistoryOutlook} from "./clvModel.js";
+import {perRepeatsAndAge, type ClvFit, type HistoryOutlook} from "./clvModel.js";
 import {expectedSpendSum, type SharedSpend} from "./gammaGamma.js";
 
 /** A `history` row of clvHistoriesSql: the customers of one lifecycle segment who share (x, t_x, T). */
@@ -63,7 +63,8 @@ export function summarizeClv(
   const holdout = new Map<string, {customers: number; actual: number; predicted: number}>();
   const alive = new Map<string, {x: string; since: number; p: number; customers: number}>();
   const firstDays = new Map<number, number>();
-  const holdoutExpected = perHistory((h) => (holdoutDays > 0 ? conditionalExpectedPurchases(fit.bgnbd, holdoutDays / unitDays, h) : 0));
+  // equation 10 for the holdout period: P(alive) times what a customer still alive buys in it, a function of (x, T)
+  const holdoutIfAlive = perRepeatsAndAge((h) => (holdoutDays > 0 ? purchasesIfAlive(fit.bgnbd, holdoutDays / unitDays, h) : 0));
   for (const h of histories) {
     const {p_alive, expected_purchases, discounted_purchases} = outlook(h);
     const value = discounted_purchases * expectedSpendSum(fit.gammaGamma, {x: h.x, customers: h.customers, mSum: h.monetary_sum});
@@ -76,7 +77,7 @@ export function summarizeClv(
     const group = holdout.get(holdoutGroup(h.x)) ?? holdout.set(holdoutGroup(h.x), {customers: 0, actual: 0, predicted: 0}).get(holdoutGroup(h.x))!;
     group.customers += h.customers;
     group.actual += h.holdout_days;
-    group.predicted += h.customers * holdoutExpected(h);
+    group.predicted += h.customers * p_alive * holdoutIfAlive(h);
     const since = Math.floor((h.T - h.t_x) / ALIVE_STEP) * ALIVE_STEP;
     const key = `${aliveRow(h.x)}|${since}`;
     const cell = alive.get(key) ?? alive.set(key, {x: aliveRow(h.x), since, p: 0, customers: 0}).get(key)!;

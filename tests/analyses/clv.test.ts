@@ -184,6 +184,22 @@ describe("the page's figures from shared histories, against the same figures cus
     expect(summary.firstDays).toEqual([...firstDays].sort(([a], [b]) => a - b));
   });
 
+  it("expects each customer's purchases over the horizon as equation 10, discounted at the end of each of 12 steps", () => {
+    // the reference: conditionalExpectedPurchases (P(alive) included) at every step, customer by customer
+    const predictions = predictCustomers(fit, customers, options);
+    const years = (weeks: number) => (weeks * 7) / 365.25;
+    customers.forEach((c, i) => {
+      let discounted = 0;
+      for (let k = 1; k <= 12; k++) {
+        const gained = conditionalExpectedPurchases(fit.bgnbd, (options.horizon * k) / 12, c) - conditionalExpectedPurchases(fit.bgnbd, (options.horizon * (k - 1)) / 12, c);
+        discounted += gained / (1 + options.discountRate) ** years((options.horizon * k) / 12);
+      }
+      const p = predictions[i];
+      expect(Math.abs(p.expected_purchases - conditionalExpectedPurchases(fit.bgnbd, options.horizon, c))).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(p.predicted_value - discounted * p.expected_spend)).toBeLessThanOrEqual(1e-9 * Math.max(1, p.predicted_value));
+    });
+  });
+
   it("lists the valuable customers at risk that the per-customer rule picks, with P(alive) as probabilityAlive", () => {
     const want = predictCustomers(fit, customers, options)
       .map((p, i) => ({...p, revenue: customers[i].revenue, overdue: p.x >= 2 && p.T - p.t_x > (2 * p.t_x) / p.x}))
