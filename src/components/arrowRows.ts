@@ -1,23 +1,55 @@
-import {DataType, Precision, type Table} from "apache-arrow";
+import {DataType, DateUnit, Precision, Vector, type Data, type Table} from "apache-arrow";
 
 /**
- * A query's rows as plain objects, with the values Arrow's `row.toJSON()` gives, read a column at a time. Going
- * through Arrow's row proxies cost 20–45 ms for a page's few thousand rows at 1M orders (a third of drawing the
- * subscriptions page); here whole numbers up to 32 bits and floats without nulls come straight from the column's
- * typed array, and every other column (text, dates, 64-bit integers, nulls) cell by cell through Arrow's `get`.
+ * A query's rows as plain objects, with the values Arrow's `row.toJSON()` gives, read a column and a record batch at
+ * a time. Going through Arrow's row proxies cost 20–45 ms for a page's few thousand rows at 1M orders (a third of
+ * drawing the subscriptions page); here numbers up to 32 bits, doubles and days come straight from the batch's
+ * typed array, ASCII text (ids, keys) is decoded once per batch and cut at its offsets, and every other column
+ * (other text, timestamps, 64-bit integers, decimals) cell by cell through Arrow's `get`.
  */
 export function tableRows<T>(table: Table): T[] {
-  const rows = Array.from({length: table.numRows}, () => ({}) as Record<string, unknown>);
+  // every row a copy of one object with all the fields, so that each is allocated at its size once (an empty object
+  // given its fields one by one grew its store as it went: 314,000 CLV histories took 320 ms instead of 237 in Node)
+  const template: Record<string, unknown> = Object.fromEntries(table.schema.fields.map((f) => [f.name, null]));
+  const rows = Array.from({length: table.numRows}, () => ({...template}));
   for (const field of table.schema.fields) {
-    const column = table.getChild(field.name)!;
-    const {type} = field;
-    const plain = column.nullCount === 0 && ((DataType.isInt(type) && type.bitWidth <= 32) || (DataType.isFloat(type) && type.precision !== Precision.HALF));
-    if (plain) {
-      const values = column.toArray() as ArrayLike<number>;
-      rows.forEach((row, i) => (row[field.name] = values[i]));
-    } else {
-      rows.forEach((row, i) => (row[field.name] = column.get(i)));
+    let first = 0;
+    for (const data of table.getChild(field.name)!.data) {
+      const cell = cellReader(data);
+      for (let i = 0; i < data.length; i++) rows[first + i][field.name] = cell(i);
+      first += data.length;
     }
   }
   return rows as T[];
+}
+
+/** The value of a batch's i-th cell, as Arrow's `get` gives it. */
+function cellReader(data: Data): (i: number) => unknown {
+  const {type} = data;
+  const valid = (read: (i: number) => unknown) => (data.nullCount === 0 ? read : (i: number) => (data.getValid(i) ? read(i) : null));
+  if ((DataType.isInt(type) && type.bitWidth <= 32) || (DataType.isFloat(type) && type.precision !== Precision.HALF)) {
+    const values = data.values as ArrayLike<number>;
+    return valid((i) => values[i]);
+  }
+  if (DataType.isDate(type) && type.unit === DateUnit.DAY) {
+    const days = data.values as Int32Array;
+    return valid((i) => days[i] * 86_400_000);
+  }
+  const text = DataType.isUtf8(type) ? asciiText(data) : null;
+  if (text !== null) {
+    const offsets = data.valueOffsets as Int32Array;
+    return valid((i) => text.slice(offsets[i] - offsets[0], offsets[i + 1] - offsets[0]));
+  }
+  const vector = new Vector([data]);
+  return (i) => vector.get(i);
+}
+
+const decoder = new TextDecoder();
+
+/** A text batch's characters as one string when they are all ASCII (one byte, one character), else null. */
+function asciiText(data: Data): string | null {
+  const offsets = data.valueOffsets as Int32Array;
+  const bytes = (data.values as Uint8Array).subarray(offsets[0], offsets[data.length]);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return null;
+  return decoder.decode(bytes);
 }

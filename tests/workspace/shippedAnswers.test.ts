@@ -104,12 +104,18 @@ describe("tableRows: the rows a page reads from an answer, shipped or computed",
 SELECT i::INTEGER AS int, CASE WHEN i % 3 = 0 THEN NULL ELSE i END::INTEGER AS int_or_null, i / 7 AS float,
   CASE WHEN i % 5 = 0 THEN NULL ELSE i / 3 END AS float_or_null, i * 10000000000 AS big, (i / 4)::DECIMAL(10, 2) AS decimal,
   (i % 100)::TINYINT AS tiny, i % 2 = 0 AS even, DATE '2024-01-01' + i::INTEGER AS day, TIMESTAMP '2024-01-01' + to_seconds(i) AS moment,
-  CASE WHEN i % 4 = 0 THEN NULL ELSE 'r' || i END AS text, 'kind' || (i % 3) AS kind
+  CASE WHEN i % 4 = 0 THEN NULL ELSE 'r' || i END AS text, 'kind' || (i % 3) AS kind,
+  CASE WHEN i % 6 = 0 THEN NULL WHEN i = 7 THEN '顧客' || i ELSE 'c' || i END AS mostly_ascii,
+  CASE WHEN i % 7 = 0 THEN NULL ELSE DATE '2024-01-01' - i::INTEGER END AS day_or_null
 FROM range(5000) t(i)`;
     const table = db.arrow(sql);
     expect(table.batches.length).toBeGreaterThan(1);
     const rows = tableRows<Record<string, unknown>>(table);
     expect(rows).toEqual(rowsOf(db.arrow(sql)));
+    // a slice's batches start inside their buffers
+    expect(tableRows(table.slice(1000, 4500))).toEqual(rowsOf(table.slice(1000, 4500)));
     expect(rows[3]).toMatchObject({int: 3, int_or_null: null, big: 30000000000, decimal: 0.75, moment: Date.UTC(2024, 0, 1, 0, 0, 3), text: "r3", even: false});
+    expect(rows[7]).toMatchObject({mostly_ascii: "顧客7", day_or_null: null, day: Date.UTC(2024, 0, 8)});
+    expect(rows[8]).toMatchObject({mostly_ascii: "c8", day_or_null: Date.UTC(2023, 11, 24)});
   });
 });
