@@ -1,11 +1,11 @@
 import {tableRows} from "../src/components/arrowRows.js";
 import {DEFAULT_VIEWS, type PageWithDefaultView} from "../src/components/defaultViews.js";
 import type {Manifest} from "../src/components/schema.js";
-import {encodeShippedAnswers, type ShippedAnswer} from "../src/components/shippedAnswers.js";
+import {encodeShippedAnswers, type ShippedAnswer, type ShippedAnswerFiles} from "../src/components/shippedAnswers.js";
 import type {WasmDB} from "./wasmDuckDB.js";
 
-/** Answers a page's default view in DuckDB-WASM (the page's own engine) and returns the file the page ships with. */
-export async function defaultViewAnswers(page: string, manifest: Manifest, db: WasmDB): Promise<Uint8Array> {
+/** Answers a page's default view in DuckDB-WASM (the page's own engine) and returns the files the page ships with. */
+export async function defaultViewAnswers(page: string, manifest: Manifest, db: WasmDB): Promise<ShippedAnswerFiles> {
   if (!Object.hasOwn(DEFAULT_VIEWS, page)) {
     throw new Error(`no default view for page "${page}"; pages with one: ${Object.keys(DEFAULT_VIEWS).join(", ")}`);
   }
@@ -14,10 +14,9 @@ export async function defaultViewAnswers(page: string, manifest: Manifest, db: W
     manifest,
     ask: async (sql, options) => {
       const answer = db.arrow(sql);
-      answers.push({key: sql, answer, warm: options?.warm ?? false});
+      answers.push({key: sql, answer, warm: options?.warm ?? false, later: options?.later ?? false});
       return tableRows(answer);
     },
-    rows: async (sql) => db.rows(sql),
     computed: async (key, compute) => {
       const value = await compute();
       answers.push({key, value});

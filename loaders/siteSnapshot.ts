@@ -3,6 +3,7 @@ import {existsSync} from "node:fs";
 import {readdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import JSZip from "jszip";
 import {siteConfig} from "./siteConfig.js";
 import {pseudonymKey} from "./rows/pseudonymKey.js";
 import {buildSnapshot} from "./snapshot/buildSnapshot.js";
@@ -54,11 +55,19 @@ export async function writeSiteTableDatabase(table: SnapshotTable): Promise<void
   await writeStdout(await siteTableDatabase(table));
 }
 
-/** Writes the answers a page ships with (shippedAnswers.ts) to stdout. */
+/**
+ * Writes the answers a page ships with (shippedAnswers.ts) to stdout, as a ZIP of first.arrow and later.arrow: one
+ * loader answers the default view once, and Framework takes each file out of the archive (JSZip, which Framework
+ * itself reads archives with).
+ */
 export async function writeSiteShippedAnswers(page: string): Promise<void> {
   const manifest = await readSnapshotManifest(await siteSnapshotDir());
   const db = await openTablesInWasm(siteTableDatabase);
-  await writeStdout(await defaultViewAnswers(page, manifest, db));
+  const {first, later} = await defaultViewAnswers(page, manifest, db);
+  const zip = new JSZip();
+  zip.file("first.arrow", first);
+  zip.file("later.arrow", later);
+  await writeStdout(await zip.generateAsync({type: "uint8array", compression: "STORE"}));
 }
 
 /**

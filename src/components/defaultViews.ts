@@ -19,19 +19,20 @@ import {churnWatchSql, DEFAULT_RETENTION, retentionSql, subscriptionLifetimesSql
  * What a page's default view may use: the snapshot's manifest; `ask`, which answers a query as the page's workspace
  * would and ships the answer (`WARM`: the page's inputs change this query, so the page runs it once more in the
  * background when DuckDB-WASM is there, warmUp.ts; a query no input changes is never asked again, and some cost
- * seconds and hundreds of MB at 5M orders); `rows`, which answers one without shipping it (the rows a shipped
- * computation reads); `computed`, which ships a computation's value under its key, as the workspace's `computed`
- * reads it.
+ * seconds and hundreds of MB at 5M orders; `LATER`: the first view does not need it, so it ships in the page's later
+ * file, shippedAnswers.ts); `computed`, which ships a computation's value under its key, as the workspace's
+ * `computed` reads it.
  */
 export interface DefaultViewContext {
   manifest: Manifest;
-  ask(sql: string, options?: {warm: boolean}): Promise<Record<string, unknown>[]>;
-  rows(sql: string): Promise<Record<string, unknown>[]>;
+  ask(sql: string, options?: {warm?: boolean; later?: boolean}): Promise<Record<string, unknown>[]>;
   computed<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** `ask`'s option for a query the page's inputs change. */
 const WARM = {warm: true};
+/** `ask`'s option for a query the page asks only once a reader changes something. */
+const LATER = {later: true};
 
 /**
  * The queries each page asks when it opens, its inputs at their defaults, in the words the page uses. The site
@@ -86,16 +87,20 @@ export const DEFAULT_VIEWS = {
     await ask(productNamesSql());
     await ask(ltvCurveSql({asOf: manifest.as_of, months: DEFAULT_LTV_MONTHS, by: DEFAULT_LTV_GROUPING}), WARM);
   },
-  clv: async ({manifest, ask, rows, computed}: DefaultViewContext) => {
-    // the fit and the figures are shipped, not the histories they are computed from (314,000 rows at 5M orders)
+  clv: async ({manifest, ask, computed}: DefaultViewContext) => {
+    // the fit and the figures come with the first view; the histories they are computed from (314,000 rows at 5M
+    // orders) come later, when a new horizon or discount rate needs them: fetched in a fraction of the seconds and
+    // of the hundreds of MB their query takes in DuckDB-WASM
     const settings = defaultClvSettings(manifest.as_of);
-    const engine = {rows, computed};
+    const engine = {rows: (sql: string) => ask(sql, LATER), computed};
     const load = historiesLoader(engine, settings);
     const {fit} = await clvFit(engine, settings, load);
     if (!fit) return;
     await clvSummary(engine, settings, fit, load);
-    if (holdoutDays(settings) >= 7) await ask(repeatPurchaseDaysSql(settings), WARM);
-    await ask(churnRiskSql({...settings, bgnbd: fit.bgnbd}), WARM);
+    // not warmed: only a new calibration end or unit changes these, and that change takes seconds anyway (the
+    // histories' query and the fit); warming the churn-risk list took the renderer to 0.9 GiB at 5M as the page opened
+    if (holdoutDays(settings) >= 7) await ask(repeatPurchaseDaysSql(settings));
+    await ask(churnRiskSql({...settings, bgnbd: fit.bgnbd}));
   },
   quality: async ({ask}: DefaultViewContext) => {
     await ask(rejectedSampleSql({limit: REJECTED_SAMPLE_ROWS}));

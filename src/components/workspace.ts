@@ -54,15 +54,25 @@ const steps = {
   answers: {
     ja: "既定の集計を読めないため、このページで計算します",
     en: "The default view's answers could not be read; this page computes them"
+  },
+  later: {
+    ja: "出荷済みの集計を読めないため、このページで計算します",
+    en: "Shipped answers could not be read; this page computes them"
   }
 };
 
+/** The addresses of a page's shipped answers (shippedAnswers.ts): data/answers/<page>/first.arrow and later.arrow. */
+export interface AnswerFiles {
+  first: string;
+  later: string;
+}
+
 /**
  * Opens the snapshot for one page: starts DuckDB while the page's tables download, then attaches them.
- * `answers` is the address of the page's data/answers/<page>.arrow (see shippedAnswers.ts), when it ships one
- * (a FileAttachment's `href`: used bare, a `.arrow` attachment would make Framework fetch Arrow from a CDN).
+ * `answers` are the addresses of the page's shipped answers, when it ships them (FileAttachments' `href`: used
+ * bare, a `.arrow` attachment would make Framework fetch Arrow from a CDN).
  */
-export function openWorkspace(tables: SnapshotTable[], answers?: string): WorkspaceHandle {
+export function openWorkspace(tables: SnapshotTable[], answers?: AnswerFiles): WorkspaceHandle {
   const started = performance.now();
   const status = new LoadStatus(tables);
   let step = t(steps.start);
@@ -73,9 +83,12 @@ export function openWorkspace(tables: SnapshotTable[], answers?: string): Worksp
     throw new Error(`${step}: ${errorMessage(error)}`, {cause: error});
   });
   engine.catch(() => {}); // not every page asks the engine anything
-  const shipped = answers ? shippedAnswers(answers, manifest, started, status) : Promise.resolve(nothingShipped());
+  const shipped = answers ? shippedAnswers(answers.first, manifest, started, status) : Promise.resolve(nothingShipped());
+  // fetched when the page first asks for one of its answers, once
+  let later: Promise<Map<string, Table>> | undefined;
+  const laterAnswers = () => (later ??= answers ? laterShippedAnswers(answers.later, manifest, status) : Promise.resolve(new Map()));
   const ready = Promise.all([manifest, shipped]).then(
-    ([snapshot, kept]) => workspace(engine, snapshot, kept),
+    ([snapshot, kept]) => workspace(engine, snapshot, kept, laterAnswers),
     (error: unknown) => {
       status.fail(t(steps.manifest), error);
       return new Promise<never>(() => {});
@@ -98,7 +111,21 @@ async function shippedAnswers(href: string, manifest: Promise<Manifest>, started
   }
 }
 
-const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map(), warm: []});
+/** The answers of the page's later file; without them the page computes those itself. */
+async function laterShippedAnswers(href: string, manifest: Promise<Manifest>, status: LoadStatus): Promise<Map<string, Table>> {
+  try {
+    const start = performance.now();
+    const [file, snapshot] = await Promise.all([fetchBlob(href), manifest]);
+    const {queries} = decodeShippedAnswers(new Uint8Array(await file.arrayBuffer()), snapshot.content_hash);
+    performance.measure("ltv:later-answers", {start});
+    return queries;
+  } catch (error) {
+    status.warn(t(steps.later), error);
+    return new Map();
+  }
+}
+
+const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map(), warm: [], later: new Set()});
 
 /** DuckDB-WASM with the page's tables attached and their row counts checked against the manifest. */
 async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status: LoadStatus, started: number, onStep: (step: string) => void): Promise<AsyncDuckDBConnection> {
@@ -154,7 +181,7 @@ async function countRows(connection: AsyncDuckDBConnection, name: string): Promi
   return Number(result.get(0)?.n);
 }
 
-function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: ShippedAnswers): Workspace {
+function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: ShippedAnswers, laterAnswers: () => Promise<Map<string, Table>>): Workspace {
   showSnapshotInFooter(manifest);
   const running = new Set<Promise<Table>>();
   const run = async (text: string) => {
@@ -180,7 +207,7 @@ function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, s
   };
   engine.then((connection) => warmUp(shipped.warm, (text) => connection.query(text), quiet)).catch(() => {});
   const answer = async (text: string) => {
-    const kept = shipped.queries.get(text);
+    const kept = shipped.queries.get(text) ?? (shipped.later.has(text) ? (await laterAnswers()).get(text) : undefined);
     if (!kept) return run(text);
     performance.mark("ltv:answer", {detail: queryTimingDetail(text)});
     return kept;

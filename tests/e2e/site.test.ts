@@ -1,7 +1,9 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {clvHistoriesSql} from "../../src/components/clvInputs.js";
+import {defaultClvSettings} from "../../src/components/clvView.js";
 import {DEFAULT_VIEWS} from "../../src/components/defaultViews.js";
 import {queryTimingDetail} from "../../src/components/queryTiming.js";
 import type {Manifest} from "../../src/components/schema.js";
@@ -45,6 +47,20 @@ function pages(): string[] {
 function visit(path: string, query = ""): Promise<Visit> {
   return visitPage(browser, server.origin, path, query);
 }
+
+/** The CLV page's card of predicted value over the horizon. */
+const valueCard = (page: Page) => page.locator(".grid-cols-3 .card").nth(2);
+
+/** Sets the CLV page's horizon and returns the value card once it shows the new horizon. */
+async function changeHorizon(page: Page, weeks: number): Promise<string> {
+  const horizon = page.locator("input[type=number]").first();
+  await horizon.fill(String(weeks));
+  await horizon.dispatchEvent("input");
+  await expect.poll(() => valueCard(page).textContent(), {timeout: 30_000}).toContain(`今後${weeks}週の予測売上`);
+  return (await valueCard(page).textContent())!;
+}
+
+const yen = (text: string | null) => Number(text!.match(/￥([\d,]+)/)![1].replaceAll(",", ""));
 
 describe("the built site", () => {
   it("has the home page, every analysis page and the Data page", () => {
@@ -107,13 +123,14 @@ describe("the built site", () => {
     await broken.close();
   });
 
-  it("draws each page's default view from the answers shipped with it, using every one of them", async () => {
+  it("draws each page's default view from the first answers shipped with it, using every one of them", async () => {
     const folder = join(dist, "_file/data/answers");
-    const files = readdirSync(folder);
-    expect(files.length).toBe(Object.keys(DEFAULT_VIEWS).length);
-    for (const file of files) {
-      const name = file.split(".")[0];
-      const {queries, computed: values} = decodeShippedAnswers(readFileSync(join(folder, file)), manifest.content_hash);
+    const names = readdirSync(folder);
+    expect(names.sort()).toEqual(Object.keys(DEFAULT_VIEWS).sort());
+    for (const name of names) {
+      const [first, later] = ["first", "later"].map((file) => readdirSync(join(folder, name)).find((f) => f.startsWith(`${file}.`)));
+      expect(later, `${name}: later answers`).toBeDefined();
+      const {queries, computed: values} = decodeShippedAnswers(readFileSync(join(folder, name, first!)), manifest.content_hash);
       const {page} = await visit(name === "index" ? "/" : `/${name}`);
       const entries = await page.evaluate(() => performance.getEntries().map((e) => ({name: e.name, detail: (e as PerformanceMark).detail})));
       const answered = entries.filter((e) => e.name === "ltv:answer").map((e) => e.detail);
@@ -128,11 +145,11 @@ describe("the built site", () => {
   }, 240_000);
 
   it("computes a page's default view itself, and says why, when its shipped answers cannot be fetched", async () => {
-    const broken = await serveDist(dist, /answers\/rfm\.[0-9a-f]+\.arrow$/);
+    const broken = await serveDist(dist, /answers\/rfm\/first\.[0-9a-f]+\.arrow$/);
     const page = await browser.newPage();
     await page.goto(`${broken.origin}/rfm`);
     await page.locator('.ltv-status[data-state="ready"]').waitFor({timeout: 30_000});
-    expect(await page.locator(".ltv-status").textContent()).toMatch(/既定の集計を読めないため、このページで計算します: .*rfm\.[0-9a-f]+\.arrow: HTTP 404/);
+    expect(await page.locator(".ltv-status").textContent()).toMatch(/既定の集計を読めないため、このページで計算します: .*rfm\/first\.[0-9a-f]+\.arrow: HTTP 404/);
     await expect.poll(() => page.locator('g[aria-label="cell"] rect').count()).toBe(36);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await page.close();
@@ -152,7 +169,7 @@ describe("the built site", () => {
       await page.close();
       return text;
     };
-    const broken = await serveDist(dist, /answers\/clv\.[0-9a-f]+\.arrow$/);
+    const broken = await serveDist(dist, /answers\/clv\/first\.[0-9a-f]+\.arrow$/);
     const shipped = await figures(server.origin);
     expect(shipped.join(" ")).toMatch(/r \d+\.\d{2} · α/);
     expect(await figures(broken.origin)).toEqual(shipped);
@@ -242,18 +259,38 @@ describe("the built site", () => {
     const texts = async (cells: string) => (await segments.locator(cells).allTextContents()).filter((text) => text.trim() !== "");
     expect((await texts("thead th"))[0]).toBe("ライフサイクル");
     expect((await texts("tbody tr:first-child td"))[0]).toBe("新規顧客");
-    // a new horizon: the histories the shipped view did not need are loaded, and the figures computed from them
-    const card = page.locator(".grid-cols-3 .card").nth(2);
-    const yearAhead = await card.textContent();
+    // a new horizon: the histories the shipped view did not need come from the later answers (not DuckDB-WASM), and
+    // the figures are computed from them
+    const yearAhead = await valueCard(page).textContent();
     expect(yearAhead).toContain("今後52週の予測売上");
-    const horizon = page.locator("input[type=number]").first();
-    await horizon.fill("26");
-    await horizon.dispatchEvent("input");
-    await expect.poll(() => card.textContent(), {timeout: 20_000}).toContain("今後26週の予測売上");
-    const yen = (text: string | null) => Number(text!.match(/￥([\d,]+)/)![1].replaceAll(",", ""));
-    expect(yen(await card.textContent())).toBeLessThan(yen(yearAhead));
-    expect(yen(await card.textContent())).toBeGreaterThan(0);
+    const halfYear = await changeHorizon(page, 26);
+    expect(yen(halfYear)).toBeLessThan(yen(yearAhead));
+    expect(yen(halfYear)).toBeGreaterThan(0);
+    const histories = queryTimingDetail(clvHistoriesSql(defaultClvSettings(manifest.as_of)));
+    const entries = await page.evaluate(() => performance.getEntries().map((e) => ({name: e.name, detail: (e as PerformanceMark).detail})));
+    expect(entries.filter((e) => e.name === "ltv:answer").map((e) => e.detail)).toContainEqual(histories);
+    expect(entries.filter((e) => e.name === "ltv:query").map((e) => e.detail)).not.toContainEqual(histories);
+    expect(entries.map((e) => e.name)).toContain("ltv:later-answers");
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("computes the CLV histories itself, and says why, when the later answers cannot be fetched", async () => {
+    const figures = async (origin: string) => {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/clv`);
+      await expect.poll(() => valueCard(page).textContent(), {timeout: 60_000}).toContain("今後52週の予測売上");
+      const card = await changeHorizon(page, 26);
+      const status = await page.locator(".ltv-status").textContent();
+      await page.close();
+      return {card, status};
+    };
+    const broken = await serveDist(dist, /answers\/clv\/later\.[0-9a-f]+\.arrow$/);
+    const shipped = await figures(server.origin);
+    const computed = await figures(broken.origin);
+    expect(computed.card).toBe(shipped.card);
+    expect(computed.status).toMatch(/出荷済みの集計を読めないため、このページで計算します: .*clv\/later\.[0-9a-f]+\.arrow: HTTP 404/);
+    expect(shipped.status).not.toContain("出荷済みの集計を読めない");
+    await broken.close();
+  }, 120_000);
 });

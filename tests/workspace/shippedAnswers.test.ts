@@ -5,7 +5,7 @@ import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 import {tableRows} from "../../src/components/arrowRows.js";
 import {DEFAULT_VIEWS} from "../../src/components/defaultViews.js";
 import type {Manifest} from "../../src/components/schema.js";
-import {decodeShippedAnswers, encodeShippedAnswers, MAX_SHIPPED_BYTES} from "../../src/components/shippedAnswers.js";
+import {decodeShippedAnswers, encodeShippedAnswers, MAX_LATER_BYTES, MAX_SHIPPED_BYTES, type ShippedAnswerFiles} from "../../src/components/shippedAnswers.js";
 import {clvHistoriesSql} from "../../src/components/clvInputs.js";
 import {fitClv, outlooks} from "../../src/components/clvModel.js";
 import {splitClvHistories, summarizeClv} from "../../src/components/clvSummary.js";
@@ -22,12 +22,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db?.close());
 
+/** Both files of a page's answers, read as the page reads them. */
+const decodeBoth = ({first, later}: ShippedAnswerFiles, contentHash: string) => ({first: decodeShippedAnswers(first, contentHash), later: decodeShippedAnswers(later, contentHash)});
+
 /** The rows as Arrow's own row proxies give them: what pages read before tableRows. */
 const rowsOf = (table: {toArray(): {toJSON(): unknown}[]}) => table.toArray().map((row) => row.toJSON());
 
 describe("the answers a page ships with", () => {
   it.each(Object.keys(DEFAULT_VIEWS))("%s: every default query, answered as DuckDB-WASM answers it when asked again", async (page) => {
-    const {queries} = decodeShippedAnswers(await defaultViewAnswers(page, manifest, db), manifest.content_hash);
+    const {first, later} = decodeBoth(await defaultViewAnswers(page, manifest, db), manifest.content_hash);
+    // what the first file names as later is in the later file, and nothing else is
+    expect([...later.queries.keys()]).toEqual([...first.later]);
+    const queries = new Map([...first.queries, ...later.queries]);
     expect(queries.size).toBeGreaterThan(0);
     for (const [sql, answer] of queries) {
       expect(rowsOf(answer), sql.slice(0, 80)).toEqual(db.rows(sql));
@@ -37,10 +43,14 @@ describe("the answers a page ships with", () => {
     expect([...queries.values()].some((answer) => answer.numRows > 0)).toBe(true);
   });
 
-  it("clv: the fitted models and the figures, as the page computes them from the histories", async () => {
-    const {computed} = decodeShippedAnswers(await defaultViewAnswers("clv", manifest, db), manifest.content_hash);
+  it("clv: the fitted models and the figures, as the page computes them from the histories; the histories later", async () => {
+    const {first, later} = decodeBoth(await defaultViewAnswers("clv", manifest, db), manifest.content_hash);
+    const {computed} = first;
     const settings = defaultClvSettings(manifest.as_of);
     const historiesSql = clvHistoriesSql(settings);
+    // a new horizon's figures need the histories, the first view does not
+    expect([...later.queries.keys()]).toEqual([historiesSql]);
+    expect(first.queries.has(historiesSql)).toBe(false);
     expect([...computed.keys()]).toEqual([`fitClv over ${historiesSql}`, `summarizeClv {"horizon":52,"discountRate":0.1} over ${historiesSql}`]);
     const {histories, spends} = splitClvHistories(db.rows(historiesSql));
     const {fit} = await fitClv(histories, spends);
@@ -52,32 +62,38 @@ describe("the answers a page ships with", () => {
     expect(shippedSummary.customers).toBe(db.rows<{n: number}>(`SELECT count(*)::INTEGER AS n FROM customers WHERE first_order_date <= DATE '${settings.calibrationEnd}'`)[0].n);
   });
 
-  it("leaves out an answer over the size limit, for the page to compute", () => {
-    const small = db.arrow("SELECT 1 AS one");
-    const large = db.arrow(`SELECT range AS i FROM range(${MAX_SHIPPED_BYTES / 8 + 1000})`);
-    const shipped = decodeShippedAnswers(
+  it("ships an answer over the first file's size limit in the later file, and leaves out one over the later file's", () => {
+    const rows = (bytes: number) => db.arrow(`SELECT range AS i FROM range(${bytes / 8 + 1000})`);
+    const {first, later} = decodeBoth(
       encodeShippedAnswers("abc", [
-        {key: "small", answer: small},
-        {key: "large", answer: large}
+        {key: "small", answer: db.arrow("SELECT 1 AS one"), warm: true},
+        {key: "large", answer: rows(MAX_SHIPPED_BYTES), warm: true},
+        {key: "asked later", answer: db.arrow("SELECT 2 AS two"), later: true},
+        {key: "too large", answer: rows(MAX_LATER_BYTES)}
       ]),
       "abc"
     );
-    expect([...shipped.queries.keys()]).toEqual(["small"]);
+    expect([...first.queries.keys()]).toEqual(["small"]);
+    expect([...first.later]).toEqual(["large", "asked later"]);
+    expect(first.warm).toEqual(["small", "large"]);
+    expect([...later.queries.keys()]).toEqual(["large", "asked later"]);
+    expect(later.queries.get("large")!.numRows).toBe(MAX_SHIPPED_BYTES / 8 + 1000);
   });
 
   it("names the queries the page's inputs change, to be run again in the background; not those no input changes", async () => {
-    const routes = decodeShippedAnswers(await defaultViewAnswers("routes", manifest, db), manifest.content_hash);
+    const routes = decodeShippedAnswers((await defaultViewAnswers("routes", manifest, db)).first, manifest.content_hash);
     const options = {asOf: manifest.as_of, windowDays: DEFAULT_ROUTES.windowDays, depth: DEFAULT_ROUTES.depth, ltvMonths: DEFAULT_ROUTES.ltvMonths};
     // the window changes the tree and the first products; the cross-sell pairs (5 s and 600 MB at 5M) never change
     expect(routes.warm).toEqual([routeTreeSql(options), firstProductSql(options)]);
     expect([...routes.queries.keys()]).toContain(crossSellSql({asOf: manifest.as_of}));
-    const overview = decodeShippedAnswers(await defaultViewAnswers("index", manifest, db), manifest.content_hash);
+    const overview = decodeShippedAnswers((await defaultViewAnswers("index", manifest, db)).first, manifest.content_hash);
     expect(overview.warm).toEqual([]);
   });
 
   it("refuses answers computed from another snapshot, naming both", () => {
-    const bytes = encodeShippedAnswers("snapshot-a", [{key: "SELECT 1", answer: db.arrow("SELECT 1")}]);
-    expect(() => decodeShippedAnswers(bytes, "snapshot-b")).toThrow(/snapshot-a.*snapshot-b/);
+    const {first, later} = encodeShippedAnswers("snapshot-a", [{key: "SELECT 1", answer: db.arrow("SELECT 1")}]);
+    expect(() => decodeShippedAnswers(first, "snapshot-b")).toThrow(/snapshot-a.*snapshot-b/);
+    expect(() => decodeShippedAnswers(later, "snapshot-b")).toThrow(/snapshot-a.*snapshot-b/);
   });
 
   it("names the pages that have a default view when asked for one that has none", async () => {
@@ -93,7 +109,7 @@ describe("tableRows: the rows a page reads from an answer, shipped or computed",
       return db.rows(sql);
     };
     for (const view of Object.values(DEFAULT_VIEWS)) {
-      await view({manifest, ask, rows: ask, computed: (_key, compute) => compute()});
+      await view({manifest, ask, computed: (_key, compute) => compute()});
     }
     expect(asked.length).toBeGreaterThan(20);
     for (const sql of asked) expect(tableRows(db.arrow(sql)), sql.slice(0, 80)).toEqual(rowsOf(db.arrow(sql)));
