@@ -1,11 +1,11 @@
 import {tableRows} from "../src/components/arrowRows.js";
 import {DEFAULT_VIEWS, type PageWithDefaultView} from "../src/components/defaultViews.js";
 import type {Manifest} from "../src/components/schema.js";
-import {encodeShippedAnswers, type ShippedAnswer, type ShippedAnswerFiles} from "../src/components/shippedAnswers.js";
+import {encodeShippedAnswers, type AnswerFile, type ShippedAnswer} from "../src/components/shippedAnswers.js";
 import type {WasmDB} from "./wasmDuckDB.js";
 
 /** Answers a page's default view in DuckDB-WASM (the page's own engine) and returns the files the page ships with. */
-export async function defaultViewAnswers(page: string, manifest: Manifest, db: WasmDB): Promise<ShippedAnswerFiles> {
+export async function defaultViewAnswers(page: string, manifest: Manifest, db: WasmDB): Promise<Record<AnswerFile, Uint8Array>> {
   if (!Object.hasOwn(DEFAULT_VIEWS, page)) {
     throw new Error(`no default view for page "${page}"; pages with one: ${Object.keys(DEFAULT_VIEWS).join(", ")}`);
   }

@@ -56,17 +56,16 @@ export async function writeSiteTableDatabase(table: SnapshotTable): Promise<void
 }
 
 /**
- * Writes the answers a page ships with (shippedAnswers.ts) to stdout, as a ZIP of first.arrow and later.arrow: one
- * loader answers the default view once, and Framework takes each file out of the archive (JSZip, which Framework
- * itself reads archives with).
+ * Writes the answers a page ships with (shippedAnswers.ts) to stdout, as a ZIP of first.arrow, large.arrow and
+ * later.arrow: one loader answers the default view once, and Framework takes each file out of the archive (JSZip,
+ * which Framework itself reads archives with).
  */
 export async function writeSiteShippedAnswers(page: string): Promise<void> {
   const manifest = await readSnapshotManifest(await siteSnapshotDir());
   const db = await openTablesInWasm(siteTableDatabase);
-  const {first, later} = await defaultViewAnswers(page, manifest, db);
+  const files = await defaultViewAnswers(page, manifest, db);
   const zip = new JSZip();
-  zip.file("first.arrow", first);
-  zip.file("later.arrow", later);
+  for (const [name, bytes] of Object.entries(files)) zip.file(`${name}.arrow`, bytes);
   await writeStdout(await zip.generateAsync({type: "uint8array", compression: "STORE"}));
 }
 

@@ -101,7 +101,10 @@ export function probabilityAlive({r, alpha, a, b}: BgNbdParams, {x, t_x, T}: Fre
   return 1 / (1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + t_x)) ** (r + x));
 }
 
-/** E[Y(t) | x, t_x, T]: expected purchases in the next t of a customer with this history (equation 10). */
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t of a customer with this history (equation 10). The page
+ * computes it as P(alive) times purchasesIfAlive, once per (x, T) (clvModel.ts); the tests hold that to this.
+ */
 export function conditionalExpectedPurchases(params: BgNbdParams, t: number, customer: Frequency): number {
   return purchasesIfAlive(params, t, customer) * probabilityAlive(params, customer);
 }

@@ -126,7 +126,7 @@ export function outlooks(fit: ClvFit, options: PredictionOptions): (history: Fre
 
 /**
  * Per customer: P(alive), expected purchases over the horizon, expected spend per purchase (Gamma-Gamma
- * posterior mean; the population mean without repeat purchases) and predicted value (historyOutlook).
+ * posterior mean; the population mean without repeat purchases) and predicted value (outlooks).
  */
 export function predictCustomers(fit: ClvFit, inputs: ClvInput[], options: PredictionOptions): ClvPrediction[] {
   const outlook = outlooks(fit, options);

@@ -2,19 +2,23 @@ import {Binary, Bool, Table, tableFromIPC, tableToIPC, Utf8, vectorFromArray} fr
 
 /**
  * The answers a page ships with: its default view (defaultViews.ts), answered when the site was built by the same
- * engine and code the page runs, over the same snapshot. Two Arrow IPC files per page, a row per answer, `key` and
+ * engine and code the page runs, over the same snapshot. Three Arrow IPC files per page, a row per answer, `key` and
  * one of:
  * - `answer`: a query's result as an Arrow IPC stream, under its SQL;
  * - `value`: a computation's result as JSON (a model fitted to a query's rows, say), under a key that names all
  *   it depends on (see clvView.ts).
- * The `first` file is fetched as the page opens and holds what its first view draws. Answers the first view does
- * not need (`later`: the CLV page's histories, for a reader's first changed setting) or over MAX_SHIPPED_BYTES are
- * in the `later` file, which the page fetches when it first asks for one of them; the first file names them. An
- * answer over MAX_LATER_BYTES is not shipped: the page computes it. The schema's metadata names the snapshot
- * (manifest's content_hash).
+ * `first`, fetched as the page opens, holds what its first view draws from, up to MAX_FIRST_BYTES an answer, and
+ * names the answers in the other two: `large`, the first view's answers over that size, fetched when the page asks
+ * for one (as it opens: the page draws the rest meanwhile); `later`, the answers the first view does not need (the
+ * CLV page's customer histories, which a new horizon needs), fetched when a changed setting asks for one. An answer
+ * over MAX_SHIPPED_BYTES is not shipped: the page computes it. The schema's metadata names the snapshot (manifest's
+ * content_hash).
  */
-export const MAX_SHIPPED_BYTES = 2 ** 20;
-export const MAX_LATER_BYTES = 2 ** 26;
+export const MAX_FIRST_BYTES = 2 ** 20;
+export const MAX_SHIPPED_BYTES = 2 ** 26;
+
+export const ANSWER_FILES = ["first", "large", "later"] as const;
+export type AnswerFile = (typeof ANSWER_FILES)[number];
 
 export type ShippedAnswer = {key: string; answer: Table; warm?: boolean; later?: boolean} | {key: string; value: unknown};
 
@@ -25,27 +29,8 @@ export interface ShippedAnswers {
   computed: Map<string, string>;
   /** The SQL of the queries the page's inputs change, to run again once DuckDB-WASM is there (warmUp.ts). */
   warm: string[];
-  /** The SQL of the queries answered in the later file. */
-  later: Set<string>;
-}
-
-export interface ShippedAnswerFiles {
-  first: Uint8Array;
-  later: Uint8Array;
-}
-
-export function encodeShippedAnswers(contentHash: string, answers: ShippedAnswer[]): ShippedAnswerFiles {
-  const rows = answers.map((a): AnswerRow => {
-    if ("value" in a) return {key: a.key, answer: null, value: JSON.stringify(a.value), warm: false, later: false};
-    const stream = tableToIPC(a.answer, "stream");
-    const bytes = stream.byteLength;
-    const later = bytes <= MAX_LATER_BYTES && (a.later === true || bytes > MAX_SHIPPED_BYTES);
-    return {key: a.key, answer: later || bytes <= MAX_SHIPPED_BYTES ? stream : null, value: null, warm: a.warm === true, later};
-  });
-  return {
-    first: answersFile(contentHash, rows.map((row) => (row.later ? {...row, answer: null} : row))),
-    later: answersFile(contentHash, rows.filter((row) => row.later))
-  };
+  /** The SQL of the queries answered in another file, and which. */
+  elsewhere: Map<string, Exclude<AnswerFile, "first">>;
 }
 
 interface AnswerRow {
@@ -53,7 +38,29 @@ interface AnswerRow {
   answer: Uint8Array | null;
   value: string | null;
   warm: boolean;
-  later: boolean;
+  /** Where the answer is, when not in this file. */
+  file: Exclude<AnswerFile, "first"> | null;
+}
+
+export function encodeShippedAnswers(
+  contentHash: string,
+  answers: ShippedAnswer[],
+  limits = {first: MAX_FIRST_BYTES, shipped: MAX_SHIPPED_BYTES}
+): Record<AnswerFile, Uint8Array> {
+  const placed = answers.map((a): {file: AnswerFile | null; row: AnswerRow} => {
+    if ("value" in a) return {file: "first", row: {key: a.key, answer: null, value: JSON.stringify(a.value), warm: false, file: null}};
+    const stream = tableToIPC(a.answer, "stream");
+    const bytes = stream.byteLength;
+    const file = bytes > limits.shipped ? null : a.later ? "later" : bytes > limits.first ? "large" : "first";
+    return {file, row: {key: a.key, answer: stream, value: null, warm: a.warm === true, file: null}};
+  });
+  const only = (file: AnswerFile) => placed.filter((p) => p.file === file).map((p) => p.row);
+  return {
+    // every key, its answer when it is here, else the file it is in (none: not shipped)
+    first: answersFile(contentHash, placed.map(({file, row}) => (file === "first" ? row : {...row, answer: null, file}))),
+    large: answersFile(contentHash, only("large")),
+    later: answersFile(contentHash, only("later"))
+  };
 }
 
 function answersFile(contentHash: string, rows: AnswerRow[]): Uint8Array {
@@ -62,7 +69,7 @@ function answersFile(contentHash: string, rows: AnswerRow[]): Uint8Array {
     answer: vectorFromArray(rows.map((r) => r.answer), new Binary()),
     value: vectorFromArray(rows.map((r) => r.value), new Utf8()),
     warm: vectorFromArray(rows.map((r) => r.warm), new Bool()),
-    later: vectorFromArray(rows.map((r) => r.later), new Bool())
+    file: vectorFromArray(rows.map((r) => r.file), new Utf8())
   });
   table.schema.metadata.set("content_hash", contentHash);
   return tableToIPC(table, "file");
@@ -75,12 +82,12 @@ export function decodeShippedAnswers(bytes: Uint8Array, contentHash: string): Sh
   if (shippedFor !== contentHash) {
     throw new Error(`the answers shipped with this page are of snapshot ${shippedFor}, manifest.json is of ${contentHash}: rebuild the site`);
   }
-  const shipped: ShippedAnswers = {queries: new Map(), computed: new Map(), warm: [], later: new Set()};
+  const shipped: ShippedAnswers = {queries: new Map(), computed: new Map(), warm: [], elsewhere: new Map()};
   for (const row of table) {
     if (row.answer) shipped.queries.set(row.key, tableFromIPC(row.answer as Uint8Array));
     if (row.value != null) shipped.computed.set(row.key, row.value as string);
     if (row.warm) shipped.warm.push(row.key);
-    if (row.later) shipped.later.add(row.key);
+    if (row.file) shipped.elsewhere.set(row.key, row.file);
   }
   return shipped;
 }

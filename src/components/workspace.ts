@@ -7,7 +7,7 @@ import {fetchBlob} from "./fetchBlob.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
 import {QueryCache} from "./queryCache.js";
-import {decodeShippedAnswers, type ShippedAnswers} from "./shippedAnswers.js";
+import {decodeShippedAnswers, type AnswerFile, type ShippedAnswers} from "./shippedAnswers.js";
 import {queryTimingDetail} from "./queryTiming.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
 import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
@@ -55,17 +55,17 @@ const steps = {
     ja: "既定の集計を読めないため、このページで計算します",
     en: "The default view's answers could not be read; this page computes them"
   },
-  later: {
+  elsewhere: {
     ja: "出荷済みの集計を読めないため、このページで計算します",
     en: "Shipped answers could not be read; this page computes them"
   }
 };
 
-/** The addresses of a page's shipped answers (shippedAnswers.ts): data/answers/<page>/first.arrow and later.arrow. */
-export interface AnswerFiles {
-  first: string;
-  later: string;
-}
+/** The addresses of a page's shipped answers (shippedAnswers.ts): data/answers/<page>/<file>.arrow. */
+export type AnswerFiles = Record<AnswerFile, string>;
+
+/** The answers of one of the page's other answer files, fetched when first asked for. */
+type OtherAnswers = (file: Exclude<AnswerFile, "first">) => Promise<Map<string, Table>>;
 
 /**
  * Opens the snapshot for one page: starts DuckDB while the page's tables download, then attaches them.
@@ -84,11 +84,11 @@ export function openWorkspace(tables: SnapshotTable[], answers?: AnswerFiles): W
   });
   engine.catch(() => {}); // not every page asks the engine anything
   const shipped = answers ? shippedAnswers(answers.first, manifest, started, status) : Promise.resolve(nothingShipped());
-  // fetched when the page first asks for one of its answers, once
-  let later: Promise<Map<string, Table>> | undefined;
-  const laterAnswers = () => (later ??= answers ? laterShippedAnswers(answers.later, manifest, status) : Promise.resolve(new Map()));
+  // each fetched when the page first asks for one of its answers, once
+  const fetched: Partial<Record<AnswerFile, Promise<Map<string, Table>>>> = {};
+  const otherAnswers: OtherAnswers = (file) => (fetched[file] ??= answers ? otherShippedAnswers(answers[file], manifest, status) : Promise.resolve(new Map()));
   const ready = Promise.all([manifest, shipped]).then(
-    ([snapshot, kept]) => workspace(engine, snapshot, kept, laterAnswers),
+    ([snapshot, kept]) => workspace(engine, snapshot, kept, otherAnswers),
     (error: unknown) => {
       status.fail(t(steps.manifest), error);
       return new Promise<never>(() => {});
@@ -111,21 +111,21 @@ async function shippedAnswers(href: string, manifest: Promise<Manifest>, started
   }
 }
 
-/** The answers of the page's later file; without them the page computes those itself. */
-async function laterShippedAnswers(href: string, manifest: Promise<Manifest>, status: LoadStatus): Promise<Map<string, Table>> {
+/** The answers of another of the page's files; without them the page computes those itself. */
+async function otherShippedAnswers(href: string, manifest: Promise<Manifest>, status: LoadStatus): Promise<Map<string, Table>> {
   try {
     const start = performance.now();
     const [file, snapshot] = await Promise.all([fetchBlob(href), manifest]);
     const {queries} = decodeShippedAnswers(new Uint8Array(await file.arrayBuffer()), snapshot.content_hash);
-    performance.measure("ltv:later-answers", {start});
+    performance.measure("ltv:other-answers", {start, detail: href});
     return queries;
   } catch (error) {
-    status.warn(t(steps.later), error);
+    status.warn(t(steps.elsewhere), error);
     return new Map();
   }
 }
 
-const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map(), warm: [], later: new Set()});
+const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map(), warm: [], elsewhere: new Map()});
 
 /** DuckDB-WASM with the page's tables attached and their row counts checked against the manifest. */
 async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status: LoadStatus, started: number, onStep: (step: string) => void): Promise<AsyncDuckDBConnection> {
@@ -181,7 +181,7 @@ async function countRows(connection: AsyncDuckDBConnection, name: string): Promi
   return Number(result.get(0)?.n);
 }
 
-function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: ShippedAnswers, laterAnswers: () => Promise<Map<string, Table>>): Workspace {
+function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: ShippedAnswers, otherAnswers: OtherAnswers): Workspace {
   showSnapshotInFooter(manifest);
   const running = new Set<Promise<Table>>();
   const run = async (text: string) => {
@@ -207,7 +207,8 @@ function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, s
   };
   engine.then((connection) => warmUp(shipped.warm, (text) => connection.query(text), quiet)).catch(() => {});
   const answer = async (text: string) => {
-    const kept = shipped.queries.get(text) ?? (shipped.later.has(text) ? (await laterAnswers()).get(text) : undefined);
+    const file = shipped.elsewhere.get(text);
+    const kept = shipped.queries.get(text) ?? (file ? (await otherAnswers(file)).get(text) : undefined);
     if (!kept) return run(text);
     performance.mark("ltv:answer", {detail: queryTimingDetail(text)});
     return kept;

@@ -1,3 +1,4 @@
+import {tableToIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {defaultViewAnswers} from "../../loaders/shippedAnswers.js";
 import {demoSource} from "../../loaders/sources/demoSource.js";
@@ -5,7 +6,7 @@ import type {WasmDB} from "../../loaders/wasmDuckDB.js";
 import {tableRows} from "../../src/components/arrowRows.js";
 import {DEFAULT_VIEWS} from "../../src/components/defaultViews.js";
 import type {Manifest} from "../../src/components/schema.js";
-import {decodeShippedAnswers, encodeShippedAnswers, MAX_LATER_BYTES, MAX_SHIPPED_BYTES, type ShippedAnswerFiles} from "../../src/components/shippedAnswers.js";
+import {ANSWER_FILES, decodeShippedAnswers, encodeShippedAnswers, type AnswerFile, type ShippedAnswers} from "../../src/components/shippedAnswers.js";
 import {clvHistoriesSql} from "../../src/components/clvInputs.js";
 import {fitClv, outlooks} from "../../src/components/clvModel.js";
 import {splitClvHistories, summarizeClv} from "../../src/components/clvSummary.js";
@@ -22,18 +23,23 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db?.close());
 
-/** Both files of a page's answers, read as the page reads them. */
-const decodeBoth = ({first, later}: ShippedAnswerFiles, contentHash: string) => ({first: decodeShippedAnswers(first, contentHash), later: decodeShippedAnswers(later, contentHash)});
+/** A page's answer files, read as the page reads them. */
+const decodeAll = (files: Record<AnswerFile, Uint8Array>, contentHash: string) =>
+  Object.fromEntries(ANSWER_FILES.map((file) => [file, decodeShippedAnswers(files[file], contentHash)])) as Record<AnswerFile, ShippedAnswers>;
+
+/** The first file's keys answered in another file, by file. */
+const keysIn = (first: ShippedAnswers, file: AnswerFile) => [...first.elsewhere].filter(([, f]) => f === file).map(([key]) => key);
 
 /** The rows as Arrow's own row proxies give them: what pages read before tableRows. */
 const rowsOf = (table: {toArray(): {toJSON(): unknown}[]}) => table.toArray().map((row) => row.toJSON());
 
 describe("the answers a page ships with", () => {
   it.each(Object.keys(DEFAULT_VIEWS))("%s: every default query, answered as DuckDB-WASM answers it when asked again", async (page) => {
-    const {first, later} = decodeBoth(await defaultViewAnswers(page, manifest, db), manifest.content_hash);
-    // what the first file names as later is in the later file, and nothing else is
-    expect([...later.queries.keys()]).toEqual([...first.later]);
-    const queries = new Map([...first.queries, ...later.queries]);
+    const {first, large, later} = decodeAll(await defaultViewAnswers(page, manifest, db), manifest.content_hash);
+    // what the first file says is in another file is there, and nothing else is
+    expect([...large.queries.keys()]).toEqual(keysIn(first, "large"));
+    expect([...later.queries.keys()]).toEqual(keysIn(first, "later"));
+    const queries = new Map([...first.queries, ...large.queries, ...later.queries]);
     expect(queries.size).toBeGreaterThan(0);
     for (const [sql, answer] of queries) {
       expect(rowsOf(answer), sql.slice(0, 80)).toEqual(db.rows(sql));
@@ -44,7 +50,7 @@ describe("the answers a page ships with", () => {
   });
 
   it("clv: the fitted models and the figures, as the page computes them from the histories; the histories later", async () => {
-    const {first, later} = decodeBoth(await defaultViewAnswers("clv", manifest, db), manifest.content_hash);
+    const {first, later} = decodeAll(await defaultViewAnswers("clv", manifest, db), manifest.content_hash);
     const {computed} = first;
     const settings = defaultClvSettings(manifest.as_of);
     const historiesSql = clvHistoriesSql(settings);
@@ -62,22 +68,30 @@ describe("the answers a page ships with", () => {
     expect(shippedSummary.customers).toBe(db.rows<{n: number}>(`SELECT count(*)::INTEGER AS n FROM customers WHERE first_order_date <= DATE '${settings.calibrationEnd}'`)[0].n);
   });
 
-  it("ships an answer over the first file's size limit in the later file, and leaves out one over the later file's", () => {
-    const rows = (bytes: number) => db.arrow(`SELECT range AS i FROM range(${bytes / 8 + 1000})`);
-    const {first, later} = decodeBoth(
-      encodeShippedAnswers("abc", [
-        {key: "small", answer: db.arrow("SELECT 1 AS one"), warm: true},
-        {key: "large", answer: rows(MAX_SHIPPED_BYTES), warm: true},
-        {key: "asked later", answer: db.arrow("SELECT 2 AS two"), later: true},
-        {key: "too large", answer: rows(MAX_LATER_BYTES)}
-      ]),
-      "abc"
-    );
+  it("ships the first view's answers over the first file's limit in the large file, those asked later in the later file, and none over the limit", () => {
+    // the limits, in bytes of an answer's Arrow stream: 1 MiB and 64 MiB on a site, smaller here
+    const limits = {first: 2_000, shipped: 20_000};
+    const rows = (n: number) => db.arrow(`SELECT range AS i FROM range(${n})`);
+    const answers = [
+      {key: "small", answer: rows(10), warm: true},
+      {key: "large", answer: rows(1_000), warm: true},
+      {key: "asked later", answer: rows(10), later: true},
+      {key: "large, asked later", answer: rows(1_000), later: true},
+      {key: "too large", answer: rows(10_000)},
+      {key: "too large, asked later", answer: rows(10_000), later: true},
+      {key: "a value", value: {fit: 1}}
+    ];
+    // the sizes are on the side of the limits the test means
+    const bytes = (n: number) => tableToIPC(rows(n), "stream").byteLength;
+    expect([bytes(10) < limits.first, bytes(1_000) > limits.first, bytes(1_000) < limits.shipped, bytes(10_000) > limits.shipped]).toEqual([true, true, true, true]);
+    const {first, large, later} = decodeAll(encodeShippedAnswers("abc", answers, limits), "abc");
     expect([...first.queries.keys()]).toEqual(["small"]);
-    expect([...first.later]).toEqual(["large", "asked later"]);
+    expect([...first.computed.keys()]).toEqual(["a value"]);
+    expect(Object.fromEntries(first.elsewhere)).toEqual({large: "large", "asked later": "later", "large, asked later": "later"});
     expect(first.warm).toEqual(["small", "large"]);
-    expect([...later.queries.keys()]).toEqual(["large", "asked later"]);
-    expect(later.queries.get("large")!.numRows).toBe(MAX_SHIPPED_BYTES / 8 + 1000);
+    expect([...large.queries.keys()]).toEqual(["large"]);
+    expect([...later.queries.keys()]).toEqual(["asked later", "large, asked later"]);
+    expect(tableRows(later.queries.get("large, asked later")!)).toEqual(tableRows(rows(1_000)));
   });
 
   it("names the queries the page's inputs change, to be run again in the background; not those no input changes", async () => {
@@ -91,9 +105,8 @@ describe("the answers a page ships with", () => {
   });
 
   it("refuses answers computed from another snapshot, naming both", () => {
-    const {first, later} = encodeShippedAnswers("snapshot-a", [{key: "SELECT 1", answer: db.arrow("SELECT 1")}]);
-    expect(() => decodeShippedAnswers(first, "snapshot-b")).toThrow(/snapshot-a.*snapshot-b/);
-    expect(() => decodeShippedAnswers(later, "snapshot-b")).toThrow(/snapshot-a.*snapshot-b/);
+    const files = encodeShippedAnswers("snapshot-a", [{key: "SELECT 1", answer: db.arrow("SELECT 1")}]);
+    for (const file of ANSWER_FILES) expect(() => decodeShippedAnswers(files[file], "snapshot-b")).toThrow(/snapshot-a.*snapshot-b/);
   });
 
   it("names the pages that have a default view when asked for one that has none", async () => {
