@@ -5,7 +5,8 @@ import {parse} from "csv-parse";
 import iconv from "iconv-lite";
 import {glob} from "tinyglobby";
 import {csvSplitter, CsvRefused} from "./csvSplitter.js";
-import {RECORD_BATCH, recordsWithHeader, type RecordReader, type SourceRecord} from "./sourceRecord.js";
+import {plainCsvShape} from "./plainCsv.js";
+import {RECORD_BATCH, recordsWithHeader, type RecordReader, type RowSink, type SourceRecord} from "./sourceRecord.js";
 
 export interface CsvOptions {
   /** iconv-lite encoding name: utf-8 (BOM skipped), shift_jis, cp932 … */
@@ -16,9 +17,10 @@ export interface CsvOptions {
 }
 
 /**
- * Reads one or more CSV files (a path or a glob) as a stream of records: decoded with iconv-lite (most
- * Japanese carts export Shift_JIS / CP932), split by csvSplitter as csv-parse would (quoted newlines, CRLF), one
- * batch in memory at a time. A file that cannot be read, is empty, or lacks a required column fails at once, named.
+ * Reads one or more CSV files (a path or a glob). A plain UTF-8 file (see plainCsv.ts) is read by DuckDB's own
+ * CSV reader, on every core; any other is read as a stream of records: decoded with iconv-lite (most Japanese carts
+ * export Shift_JIS / CP932), split by csvSplitter as csv-parse would (quoted newlines, CRLF), one batch in memory at
+ * a time. A file that cannot be read, is empty, or lacks a required column fails at once, named.
  */
 export async function csvRecords(pattern: string, options: CsvOptions): Promise<RecordReader> {
   if (!iconv.encodingExists(options.encoding)) throw new Error(`unknown encoding ${options.encoding}`);
@@ -33,11 +35,48 @@ export async function csvRecords(pattern: string, options: CsvOptions): Promise<
   const names = files.map((f) => basename(f));
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice) throw new Error(`${pattern}: two files are named ${twice}; rejected rows are reported by file name, so rename one`);
-  return {files: files.map((f) => basename(f)), paths: files, records: () => readAll(files, options)};
+  return {
+    files: files.map((f) => basename(f)),
+    paths: files,
+    async read(sink) {
+      for (const path of files) {
+        if (await readPlain(path, options, sink)) continue;
+        for await (const batch of readFile(path, options)) sink.append(batch);
+      }
+    }
+  };
 }
 
-async function* readAll(files: string[], options: CsvOptions): AsyncGenerator<SourceRecord[]> {
-  for (const file of files) yield* readFile(file, options);
+/**
+ * Has DuckDB read a plain UTF-8 file: false when the file is not plain (or its reader refused it), to be read in
+ * JavaScript, which also says what is wrong with a file that cannot be read at all.
+ */
+async function readPlain(path: string, options: CsvOptions, sink: RowSink): Promise<boolean> {
+  // DuckDB takes * ? [ { in a path for a pattern
+  if (!/^utf-?8$/i.test(options.encoding) || /[*?[{]/.test(path)) return false;
+  const file = basename(path);
+  const header = await readHeader(path, options);
+  if (header === null) return false;
+  const shape = await plainCsvShape(path, options.delimiter);
+  if (!shape.plain) sink.log(`${file}: read in JavaScript (${shape.why})`);
+  if (!shape.plain || shape.records < 2 || shape.lineEnd === null) return false;
+  return sink.appendPlainCsv({file, path, header, delimiter: options.delimiter, lineEnd: shape.lineEnd, rows: shape.records - 1, samples: shape.samples});
+}
+
+/** A file's header with the required columns, or null (no header, no such columns, unreadable: JavaScript says). */
+async function readHeader(path: string, options: CsvOptions): Promise<string[] | null> {
+  const split = csvSplitter(options.delimiter);
+  try {
+    for await (const chunk of chunks(path, options.encoding)) {
+      const [first] = split(chunk ?? "", chunk === null);
+      if (first === undefined) continue;
+      checkHeader(first.cells, options.required);
+      return first.cells;
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 async function* readFile(path: string, options: CsvOptions): AsyncGenerator<SourceRecord[]> {

@@ -87,20 +87,3 @@ export function countParser(max: number): (text: string) => Parsed<number> {
     return Number.isInteger(value) && value >= 1 && value <= max ? {value} : {reason: "bad_count"};
   };
 }
-
-/**
- * The same parser, remembering its last few thousand answers: exports repeat prices, counts and an order's time
- * row after row, and parsing is most of the cost of mapping a row.
- */
-export function memoized<T>(parse: (text: string) => Parsed<T>, size = 4096): (text: string) => Parsed<T> {
-  let known = new Map<string, Parsed<T>>();
-  return (text) => {
-    let result = known.get(text);
-    if (result === undefined) {
-      if (known.size === size) known = new Map();
-      result = parse(text);
-      known.set(text, result);
-    }
-    return result;
-  };
-}

@@ -1,16 +1,5 @@
 import {sqlLiteral} from "../../src/components/sqlLiteral.js";
 
-/** Where valid rows are appended while a source is read (rejected_rows go to \`rejected_rows\`). */
-export function rowStagingSql(): string {
-  return `
-CREATE TABLE staged_rows (
-  file VARCHAR, "row" BIGINT, order_key VARCHAR, order_id VARCHAR, customer_key VARCHAR, ordered_at_ms DOUBLE,
-  status VARCHAR, shipping_fee BIGINT, discount_amount BIGINT, coupon_code VARCHAR, channel VARCHAR,
-  is_subscription BOOLEAN, subscription_id VARCHAR, delivery_number INTEGER, product_id VARCHAR, product_name VARCHAR,
-  quantity INTEGER, unit_price BIGINT
-);`;
-}
-
 /** Export column names of the order-level fields, to name the column an order's rows disagree on. */
 export type OrderColumns = Record<"customer_id" | "ordered_at" | "status" | "shipping_fee" | "discount_amount" | "coupon_code" | "channel" | "subscription" | "delivery_number", string>;
 

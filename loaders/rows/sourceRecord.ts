@@ -1,4 +1,5 @@
 import type {RejectionReason} from "../../src/components/rejectionReasons.js";
+import type {RecordAt} from "./plainCsv.js";
 
 /**
  * One row of a source file, as read: its cells by column name. `row` is the row a spreadsheet shows
@@ -13,20 +14,64 @@ export interface SourceRecord {
   problem: RejectionReason | null;
 }
 
-/** What every record reader yields: the records of each file, and the file list it reads. */
+/** A CSV file that DuckDB's own reader splits as csvSplitter would (see plainCsv.ts), handed over whole. */
+export interface PlainCsvFile {
+  /** The file's name, as records name it. */
+  file: string;
+  path: string;
+  header: string[];
+  delimiter: string;
+  lineEnd: "\n" | "\r\n";
+  /** Records after the header, as the scan counted them. */
+  rows: number;
+  /** Records to check DuckDB's reading against csvSplitter's. */
+  samples: RecordAt[];
+}
+
+/** Where a reader puts the rows it reads. */
+export interface RowSink {
+  /** Records read in JavaScript, a batch at a time. */
+  append(records: SourceRecord[]): void;
+  /** Has DuckDB read a plain CSV file whole: false when its reader refused the file (nothing of it is kept). */
+  appendPlainCsv(file: PlainCsvFile): Promise<boolean>;
+  /** Progress, for the command line's standard error. */
+  log(message: string): void;
+}
+
+/** What every record reader gives: the file list it reads, and a way to read them all into a sink. */
 export interface RecordReader {
   /** File names as records name them (no directories: the snapshot is published). */
   files: string[];
   /** Full paths, for the fingerprint. */
   paths: string[];
-  /** Records in batches (a few thousand at a time): one await per batch, not per row. */
-  records(): AsyncIterable<SourceRecord[]>;
+  read(sink: RowSink): Promise<void>;
 }
 
-/** A header's column positions, shared by the records of one file. */
+/** A reader of records that come in batches (a few thousand at a time): one await per batch, not per row. */
+export function batchReader(files: string[], paths: string[], batches: () => AsyncIterable<SourceRecord[]>): RecordReader {
+  return {
+    files,
+    paths,
+    async read(sink) {
+      for await (const batch of batches()) sink.append(batch);
+    }
+  };
+}
+
+/** A header's column positions: a name given twice means its last column, as a record's `cell` reads it. */
+export function headerIndex(header: string[]): Map<string, number> {
+  return new Map(header.map((name, i) => [name.trim(), i]));
+}
+
+/**
+ * Records of one file, sharing its header's column positions. A record of another width than the header's is
+ * rejected, but for empty fields past it: spreadsheets write them, and DuckDB's CSV reader ignores them too.
+ */
 export function recordsWithHeader(file: string, header: string[]) {
-  const index = new Map(header.map((name, i) => [name.trim(), i]));
-  return (row: number, cells: string[]): SourceRecord => new HeaderRecord(file, row, cells, index, cells.length === header.length ? null : "wrong_column_count");
+  const index = headerIndex(header);
+  const width = header.length;
+  const fits = (cells: string[]) => cells.length === width || (cells.length > width && cells.every((cell, i) => i < width || cell === ""));
+  return (row: number, cells: string[]): SourceRecord => new HeaderRecord(file, row, cells, index, fits(cells) ? null : "wrong_column_count");
 }
 
 /** A record as a class, not an object with its own closure: one small allocation per row. */

@@ -1,12 +1,14 @@
-import {BIGINT, BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import type {DuckDBConnection} from "@duckdb/node-api";
 import type {ProductKind} from "../../src/components/schema.js";
 import {stagingTablesSql} from "../snapshot/snapshotSql.js";
-import {ChunkAppender} from "./chunkAppender.js";
-import {recordMapper, type Rejection, type StagedRow} from "./mapRecord.js";
+import {mappedRowsSql} from "./mappedRowsSql.js";
+import {parseTexts} from "./parsedTexts.js";
 import type {PseudonymKey} from "./pseudonymKey.js";
+import {rowCellsSql} from "./rowCellsSql.js";
 import type {RowMapping} from "./rowMapping.js";
-import {fileCountsSql, rejectionCountsSql, rowOrdersSql, rowProductsSql, rowStagingSql, settleRowsSql} from "./rowsSql.js";
+import {fileCountsSql, rejectionCountsSql, rowOrdersSql, rowProductsSql, settleRowsSql} from "./rowsSql.js";
 import type {RecordReader} from "./sourceRecord.js";
+import {sourceColumns, sourceFilesSql, SourceRowsSink} from "./sourceRows.js";
 
 /** What became of a row source's rows, per file and per rejection reason. */
 export interface RowAccount {
@@ -15,37 +17,25 @@ export interface RowAccount {
 }
 
 /**
- * Streams a row source into DuckDB: each record is mapped and appended as a valid row or a rejection, never
- * held in JavaScript; then rows are settled into orders (see settleRowsSql) and the staging tables filled.
+ * Reads a row source into DuckDB and maps it there: every row read goes into source_rows as text (never held in
+ * JavaScript), its cells are trimmed and picked in SQL, the texts of prices, counts and times are parsed once each
+ * (parseTexts), and each row becomes a staged row or a rejection (mappedRowsSql); then rows are settled into orders
+ * (see settleRowsSql) and the staging tables filled.
  */
 export async function stageRows(connection: DuckDBConnection, reader: RecordReader, mapping: RowMapping, key: PseudonymKey, log: (message: string) => void): Promise<RowAccount> {
-  await connection.run(stagingTablesSql() + rowStagingSql());
-  const rows = new ChunkAppender(await connection.createAppender("staged_rows"), STAGED_ROW_TYPES);
-  const rejections = new ChunkAppender(await connection.createAppender("rejected_rows"), REJECTED_ROW_TYPES);
-  const map = recordMapper(mapping);
-  const readPerFile = new Map<string, number>(reader.files.map((f) => [f, 0]));
-  let read = 0;
-  for await (const batch of reader.records()) {
-    for (const record of batch) {
-      readPerFile.set(record.file, (readPerFile.get(record.file) ?? 0) + 1);
-      const mapped = map(record);
-      if ("reason" in mapped) rejections.append(rejectionValues(mapped));
-      else rows.append(rowValues(mapped));
-      if (++read % 1_000_000 === 0) log(`${read.toLocaleString("en-US")} rows read`);
-    }
-  }
-  rows.close();
-  rejections.close();
-  const files = await connection.createAppender("source_files");
-  [...readPerFile].forEach(([file, count], i) => {
-    files.appendInteger(i);
-    files.appendVarchar(file);
-    files.appendBigInt(BigInt(count));
-    files.endRow();
-  });
-  files.closeSync();
+  await connection.run(stagingTablesSql());
+  const columns = sourceColumns(mapping);
+  const sink = await SourceRowsSink.open(connection, columns, reader.files, log);
+  await reader.read(sink);
+  sink.close();
+  await connection.run(sourceFilesSql(reader.files));
+  const read = await count(connection, "SELECT count(*) FROM source_rows");
+  log(`${read.toLocaleString("en-US")} rows read; mapping them`);
+  await connection.run(rowCellsSql(mapping, columns));
+  await parseTexts(connection, mapping);
+  await connection.run(mappedRowsSql(mapping));
 
-  log(`${read.toLocaleString("en-US")} rows read; merging duplicates and settling orders`);
+  log("merging duplicates and settling orders");
   await connection.run(settleRowsSql(orderColumns(mapping)));
   await appendProducts(connection, mapping);
   await connection.run(rowOrdersSql({key: key.key, defaultChannel: mapping.default_channel}));
@@ -92,42 +82,11 @@ function orderColumns(mapping: RowMapping) {
   };
 }
 
+async function count(connection: DuckDBConnection, sql: string): Promise<number> {
+  return Number((await connection.runAndReadAll(sql)).getRows()[0][0]);
+}
+
 async function rowsOf(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const rows = (await connection.runAndReadAll(sql)).getRowObjectsJS();
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])));
-}
-
-/** Column types of staged_rows and rejected_rows (see rowStagingSql and stagingTablesSql). */
-const STAGED_ROW_TYPES = [VARCHAR, BIGINT, VARCHAR, VARCHAR, VARCHAR, DOUBLE, VARCHAR, BIGINT, BIGINT, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, INTEGER, VARCHAR, VARCHAR, INTEGER, BIGINT];
-const REJECTED_ROW_TYPES = [VARCHAR, BIGINT, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
-
-function rowValues(row: StagedRow): DuckDBValue[] {
-  return [
-    row.file,
-    BigInt(row.row),
-    row.order_key,
-    row.order_id,
-    row.customer_key,
-    row.ordered_at_ms,
-    row.status,
-    bigint(row.shipping_fee),
-    bigint(row.discount_amount),
-    row.coupon_code,
-    row.channel,
-    row.is_subscription,
-    row.subscription_id,
-    row.delivery_number,
-    row.product_id,
-    row.product_name,
-    row.quantity,
-    BigInt(row.unit_price)
-  ];
-}
-
-function rejectionValues(r: Rejection): DuckDBValue[] {
-  return [r.file, BigInt(r.row), r.column, r.reason, r.value, r.order_key];
-}
-
-function bigint(value: number | null): bigint | null {
-  return value === null ? null : BigInt(value);
 }

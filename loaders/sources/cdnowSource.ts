@@ -3,7 +3,7 @@ import {access} from "node:fs/promises";
 import {basename} from "node:path";
 import {createInterface} from "node:readline";
 import {checkRowMapping} from "../rows/rowMapping.js";
-import {RECORD_BATCH, recordsWithHeader, type SourceRecord} from "../rows/sourceRecord.js";
+import {batchReader, RECORD_BATCH, recordsWithHeader, type SourceRecord} from "../rows/sourceRecord.js";
 import type {RowSource} from "../source.js";
 import {fileFingerprint} from "./fileFingerprint.js";
 
@@ -41,7 +41,7 @@ export async function cdnowSource(file: string): Promise<RowSource> {
     spec: `cdnow:${file}`,
     fingerprint: await fileFingerprint([file], CDNOW_MAPPING),
     mapping: CDNOW_MAPPING,
-    reader: {files: [basename(file)], paths: [file], records: () => cdnowRecords(file)}
+    reader: batchReader([basename(file)], [file], () => cdnowRecords(file))
   };
 }
 

@@ -3,7 +3,7 @@ import {readFileSync} from "node:fs";
 import pg from "pg";
 import Cursor from "pg-cursor";
 import {checkRowMapping, mappedColumns, type RowMapping} from "../rows/rowMapping.js";
-import {recordsWithHeader, type SourceRecord} from "../rows/sourceRecord.js";
+import {batchReader, recordsWithHeader, type SourceRecord} from "../rows/sourceRecord.js";
 import type {RowSource} from "../source.js";
 
 const BATCH_ROWS = 10_000;
@@ -25,7 +25,7 @@ export async function postgresSource(url: string, configFile: string): Promise<R
     spec: `postgres:${safeUrl}`,
     fingerprint: `sha256:${createHash("sha256").update(JSON.stringify({safeUrl, query, mapping})).digest("hex")}`,
     mapping,
-    reader: {files: [label], paths: [], records: () => postgresRecords(url, query, label, mapping)}
+    reader: batchReader([label], [], () => postgresRecords(url, query, label, mapping))
   };
 }
 

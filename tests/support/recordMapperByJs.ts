@@ -1,8 +1,10 @@
+// The row mapping as the loader did it in JavaScript, row by row, before it moved to SQL (mappedRowsSql): kept
+// here as the second implementation the SQL is held to, on hand-made and random rows.
 import type {RejectionReason} from "../../src/components/rejectionReasons.js";
 import {CURRENCY_MINOR_DIGITS, type OrderStatus} from "../../src/components/schema.js";
-import {countParser, memoized, moneyParser, orderTimeParser, type Parsed} from "./fieldParsers.js";
-import {ROW_FIELDS, type RowField, type RowMapping} from "./rowMapping.js";
-import type {SourceRecord} from "./sourceRecord.js";
+import {countParser, moneyParser, orderTimeParser, type Parsed} from "../../loaders/rows/fieldParsers.js";
+import {ROW_FIELDS, type RowField, type RowMapping} from "../../loaders/rows/rowMapping.js";
+import type {SourceRecord} from "../../loaders/rows/sourceRecord.js";
 
 /** A valid source row: one order line with its order's fields (null where this row leaves them blank). */
 export interface StagedRow {
@@ -53,21 +55,21 @@ export function recordMapper(mapping: RowMapping): (record: SourceRecord) => Sta
 
 type Cell = {column: string; text: string};
 
-/** The mapping compiled once; `map` runs per row, so it allocates as little as it can. */
+/** The mapping compiled once. */
 class RecordMapper {
   readonly #mapping: RowMapping;
   readonly #columns: Record<RowField, string[]>;
   readonly #time: (text: string) => Parsed<number>;
   readonly #money: (text: string) => Parsed<number>;
-  readonly #count = memoized(countParser(100_000));
+  readonly #count = countParser(100_000);
   readonly #statusOf: Map<string, OrderStatus>;
   readonly #subscriptionValues: Set<string>;
 
   constructor(mapping: RowMapping) {
     this.#mapping = mapping;
     this.#columns = Object.fromEntries(ROW_FIELDS.map((field) => [field, [mapping.columns[field] ?? []].flat()])) as Record<RowField, string[]>;
-    this.#time = memoized(orderTimeParser(mapping.date_format, mapping.time_zone));
-    this.#money = memoized(moneyParser(CURRENCY_MINOR_DIGITS[mapping.currency], mapping.max_amount));
+    this.#time = orderTimeParser(mapping.date_format, mapping.time_zone);
+    this.#money = moneyParser(CURRENCY_MINOR_DIGITS[mapping.currency], mapping.max_amount);
     this.#statusOf = new Map(Object.entries(mapping.status_values).flatMap(([status, values]) => values.map((v) => [v, status as OrderStatus])));
     this.#subscriptionValues = new Set(mapping.subscription_values);
   }
@@ -152,13 +154,14 @@ class RecordMapper {
 
   #reject(record: SourceRecord, column: string, reason: RejectionReason, value: string | null): never {
     const orderId = this.#columns.order_id.map((c) => record.cell(c)?.trim()).find(Boolean);
-    throw new Rejected({file: record.file, row: record.row, column, reason, value: value?.slice(0, 80) ?? null, order_key: orderId ?? null});
+    // the first 80 characters (code points, as SQL counts them)
+    throw new Rejected({file: record.file, row: record.row, column, reason, value: value === null ? null : Array.from(value).slice(0, 80).join(""), order_key: orderId ?? null});
   }
 }
 
 /** Without an order id, an order is one row, or all of a customer's rows of one day (CDNOW's convention). */
 function orderKeyWithoutId(mapping: RowMapping, record: SourceRecord, customer: string, orderedAt: number): string {
   return mapping.orders_without_id === "customer_day"
-    ? `${customer}\u0000${Math.floor(orderedAt / 86_400_000)}`
-    : `${record.file}\u0000${record.row}`;
+    ? `${customer}\u001f${Math.floor(orderedAt / 86_400_000)}`
+    : `${record.file}\u001f${record.row}`;
 }

@@ -1,0 +1,124 @@
+import {BIGINT, INTEGER, VARCHAR, type DuckDBConnection} from "@duckdb/node-api";
+import {sqlLiteral} from "../../src/components/sqlLiteral.js";
+import {ChunkAppender} from "./chunkAppender.js";
+import {plainCsvSampleMismatch} from "./plainCsvSamples.js";
+import {plainCsvTableSql} from "./plainCsvSql.js";
+import {mappedColumns, type RowMapping} from "./rowMapping.js";
+import {headerIndex, type PlainCsvFile, type RowSink, type SourceRecord} from "./sourceRecord.js";
+
+/** The export columns a mapping reads, each once: source_rows holds them as c0, c1 … in this order. */
+export function sourceColumns(mapping: RowMapping): string[] {
+  return [...new Set(mappedColumns(mapping).flatMap((m) => m.columns))];
+}
+
+/** The source_rows column of an export column. */
+export function sourceColumn(columns: string[], name: string): string {
+  const i = columns.indexOf(name);
+  if (i < 0) throw new Error(`the mapping reads no column ${name}`);
+  return `c${i}`;
+}
+
+/**
+ * Every row read, before it is mapped: its file, its spreadsheet row, a problem of the whole row, and the text of
+ * each column the mapping reads (NULL where the file has no such column). Rows read in JavaScript are appended to
+ * `js_rows`; a file DuckDB read itself stays in a table of its own, numbered by its rowid (DuckDB keeps a file's
+ * records in order), and `source_rows` is a view over them all, so that no row is copied.
+ */
+export function sourceRowsSql(columns: string[], csvTables: {table: string; fileIndex: number}[]): string {
+  const texts = columns.map((_, i) => `c${i}`).join(", ");
+  const parts = [`SELECT file_index, "row", problem, ${texts} FROM js_rows`, ...csvTables.map((t) => `SELECT ${t.fileIndex} AS file_index, rowid + 2 AS "row", NULL AS problem, ${texts} FROM ${t.table}`)];
+  return `
+CREATE TABLE IF NOT EXISTS js_rows (file_index INTEGER, "row" BIGINT, problem VARCHAR, ${columns.map((_, i) => `c${i} VARCHAR`).join(", ")});
+CREATE OR REPLACE VIEW source_rows AS
+${parts.join("\nUNION ALL ")};`;
+}
+
+/** Puts what readers read into source_rows (see sourceRowsSql). */
+export class SourceRowsSink implements RowSink {
+  readonly #connection: DuckDBConnection;
+  readonly #columns: string[];
+  readonly #fileIndex: Map<string, number>;
+  readonly #csvTables: {table: string; fileIndex: number}[] = [];
+  #appender: ChunkAppender | null = null;
+  #read = 0;
+  readonly log: (message: string) => void;
+
+  private constructor(connection: DuckDBConnection, columns: string[], files: string[], log: (message: string) => void) {
+    this.#connection = connection;
+    this.#columns = columns;
+    this.#fileIndex = new Map(files.map((f, i) => [f, i]));
+    this.log = log;
+  }
+
+  /** A sink for the given source columns and files, with its tables created. */
+  static async open(connection: DuckDBConnection, columns: string[], files: string[], log: (message: string) => void): Promise<SourceRowsSink> {
+    await connection.run(sourceRowsSql(columns, []));
+    const sink = new SourceRowsSink(connection, columns, files, log);
+    await sink.begin();
+    return sink;
+  }
+
+  append(records: SourceRecord[]): void {
+    if (this.#appender === null) throw new Error("append after close");
+    for (const record of records) {
+      this.#appender.append([this.#fileIndex.get(record.file)!, BigInt(record.row), record.problem, ...this.#columns.map((c) => record.cell(c) ?? null)]);
+      if (++this.#read % 1_000_000 === 0) this.log(`${this.#read.toLocaleString("en-US")} rows read`);
+    }
+  }
+
+  /** Opens the appender for rows read in JavaScript (closed while DuckDB reads a file). */
+  async begin(): Promise<void> {
+    const types = [INTEGER, BIGINT, VARCHAR, ...this.#columns.map(() => VARCHAR)];
+    this.#appender ??= new ChunkAppender(await this.#connection.createAppender("js_rows"), types);
+  }
+
+  async appendPlainCsv(file: PlainCsvFile): Promise<boolean> {
+    this.close();
+    const fileIndex = this.#fileIndex.get(file.file)!;
+    const table = `csv_file_${fileIndex}`;
+    const index = headerIndex(file.header);
+    const positions = this.#columns.map((c) => index.get(c) ?? null);
+    try {
+      await this.#connection.run(plainCsvTableSql(table, file, positions));
+    } catch (error) {
+      this.log(`${file.file}: DuckDB's CSV reader refused it (${firstLine(error)}); reading it in JavaScript`);
+      await this.begin();
+      return false;
+    }
+    const rows = Number((await this.#connection.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
+    // never expected: DuckDB and csvSplitter disagree, so JavaScript, the reference, reads the file
+    const mismatch = rows !== file.rows ? `${rows} rows where the scan counted ${file.rows}` : await plainCsvSampleMismatch(this.#connection, table, file, positions);
+    if (mismatch) {
+      this.log(`${file.file}: DuckDB's CSV reader read it otherwise than csvSplitter (${mismatch}); reading it in JavaScript`);
+      await this.#connection.run(`DROP TABLE ${table}`);
+      await this.begin();
+      return false;
+    }
+    this.#csvTables.push({table, fileIndex});
+    await this.#connection.run(sourceRowsSql(this.#columns, this.#csvTables));
+    this.#read += rows;
+    this.log(`${file.file}: ${rows.toLocaleString("en-US")} rows read by DuckDB's CSV reader (${file.samples.length} checked against csvSplitter)`);
+    await this.begin();
+    return true;
+  }
+
+  /** Appends what is gathered; the rows are all in source_rows. */
+  close(): void {
+    this.#appender?.close();
+    this.#appender = null;
+  }
+}
+
+/** source_files: the rows read from each file, in the reader's file order (a file may have none). */
+export function sourceFilesSql(files: string[]): string {
+  const values = files.map((f, i) => `(${i}, ${sqlLiteral(f)})`).join(", ");
+  return `
+INSERT INTO source_files
+SELECT f.i, f.file, coalesce(n.rows, 0)
+FROM (VALUES ${values}) f(i, file) LEFT JOIN (SELECT file_index, count(*) AS rows FROM source_rows GROUP BY file_index) n ON n.file_index = f.i
+ORDER BY f.i;`;
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error).message ?? error).split("\n")[0];
+}
