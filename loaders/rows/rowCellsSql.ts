@@ -8,12 +8,12 @@ export const JS_WHITESPACE = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 
 const isWhitespace = (codePoint: string) => `${codePoint} IN (${JS_WHITESPACE.join(", ")})`;
 
 /**
- * A text trimmed as JavaScript trims it. DuckDB's trim with a set of characters is slow (a minute for 140M cells),
- * so it runs only on a text that starts or ends with one of them.
+ * A text trimmed as JavaScript trims it, NULL when nothing is left. DuckDB's trim with a set of characters is slow
+ * (a minute for 140M cells), so it runs only on a text that starts or ends with one of them.
  */
 export function jsTrimSql(text: string): string {
   const set = sqlLiteral(String.fromCodePoint(...JS_WHITESPACE));
-  return `CASE WHEN ${isWhitespace(`ascii(${text})`)} OR ${isWhitespace(`ascii(${text}[-1])`)} THEN trim(${text}, ${set}) ELSE ${text} END`;
+  return `CASE WHEN ${isWhitespace(`ascii(${text})`)} OR ${isWhitespace(`ascii(${text}[-1])`)} THEN nullif(trim(${text}, ${set}), '') ELSE nullif(${text}, '') END`;
 }
 
 /** The export columns a field is read from, first to last. */
@@ -27,23 +27,19 @@ export function fieldColumns(mapping: RowMapping, field: RowField): string[] {
  * `ordered_at_fast`, the order time where SQL reads it as d3-time-format would (see fastTimeSql).
  */
 export function rowCellsSql(mapping: RowMapping, columns: string[]): string {
-  const text = (name: string) => sourceColumn(columns, name);
+  // each cell trimmed where it is read: DuckDB would copy a trimmed column's expression into each place it is used
+  const cell = (name: string) => jsTrimSql(sourceColumn(columns, name));
   const cells = ROW_FIELDS.map((field) => {
     const names = fieldColumns(mapping, field);
     if (names.length === 0) return `CAST(NULL AS VARCHAR) AS ${field}`;
-    if (names.length === 1) return `nullif(${text(names[0])}, '') AS ${field}`;
-    const first = (then: (name: string) => string) => `CASE ${names.map((n) => `WHEN ${text(n)} <> '' THEN ${then(n)}`).join(" ")} END`;
-    return `${first(text)} AS ${field}, ${first(sqlLiteral)} AS ${field}_column`;
+    if (names.length === 1) return `${cell(names[0])} AS ${field}`;
+    return `coalesce(${names.map(cell).join(", ")}) AS ${field}, CASE ${names.map((n) => `WHEN ${cell(n)} IS NOT NULL THEN ${sqlLiteral(n)}`).join(" ")} END AS ${field}_column`;
   });
   return `
 CREATE TABLE source_cells AS
-WITH trimmed AS (
-  SELECT file_index, "row", problem, ${columns.map((_, i) => `${jsTrimSql(`c${i}`)} AS c${i}`).join(",\n    ")}
-  FROM source_rows
-),
-cells AS (
+WITH cells AS (
   SELECT file_index, "row", problem, ${cells.join(",\n    ")}
-  FROM trimmed
+  FROM source_rows
 )
 SELECT *, ${fastTimeSql(mapping.date_format, "ordered_at") ?? "CAST(NULL AS DOUBLE)"} AS ordered_at_fast FROM cells;`;
 }

@@ -36,9 +36,9 @@ export async function stageRows(connection: DuckDBConnection, reader: RecordRead
   await connection.run(mappedRowsSql(mapping));
 
   log("merging duplicates and settling orders");
-  await connection.run(settleRowsSql(orderColumns(mapping)));
-  await appendProducts(connection, mapping);
+  await connection.run(settleRowsSql(orderColumns(mapping), reader.files.length));
   await connection.run(rowOrdersSql({key: key.key, defaultChannel: mapping.default_channel}));
+  await appendProducts(connection, mapping);
   const account: RowAccount = {
     files: (await rowsOf(connection, fileCountsSql())) as RowAccount["files"],
     rejections: (await rowsOf(connection, rejectionCountsSql())) as RowAccount["rejections"]

@@ -28,45 +28,48 @@ FROM rejected_rows r JOIN source_files f USING (file)
 ORDER BY f.file_index, r."row", r.reason;`;
 }
 
-/** Orders and their lines as the snapshot stores them, numbered in time order. */
+/**
+ * Orders and their lines as the snapshot stores them, numbered in time order. The work table `orders` also holds
+ * `main_product_id`, the product of an order's largest line (the first of equals), which its kind and its
+ * customer's first product are read from; the Parquet file leaves it out.
+ */
 export function ordersTablesSql(): string {
   return `
 CREATE TABLE numbered AS
-SELECT
-  seq,
-  -- a source's own id is kept; otherwise ids follow time, as a cart's would
-  coalesce(order_id, 'O' || lpad(CAST(row_number() OVER (ORDER BY ordered_at_ms, customer_id, seq) AS VARCHAR), 8, '0')) AS order_id
-FROM staged_orders;
+-- a source's own id is kept; otherwise ids follow time, as a cart's would (a source has ids for all its orders or none)
+SELECT seq, order_id FROM staged_orders WHERE order_id IS NOT NULL
+UNION ALL
+SELECT seq, 'O' || lpad(CAST(row_number() OVER (ORDER BY ordered_at_ms, customer_id, seq) AS VARCHAR), 8, '0')
+FROM staged_orders WHERE order_id IS NULL;
 
 CREATE TABLE order_lines AS
 SELECT n.order_id, l.line_number, l.product_id, p.category, l.quantity, l.unit_price, l.quantity * l.unit_price AS amount
 FROM staged_lines l JOIN numbered n USING (seq) JOIN products p USING (product_id);
 
-CREATE TABLE orders AS
-WITH order_kind AS (
-  -- an order is of the kind of its largest line (ties: the first line)
-  SELECT l.seq, first(p.kind ORDER BY l.quantity * l.unit_price DESC, l.line_number) AS order_kind
-  FROM staged_lines l JOIN products p USING (product_id)
-  GROUP BY l.seq
-),
-base AS (
-  SELECT
-    n.order_id, s.customer_id,
-    epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS ordered_at,
-    CAST(epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS DATE) AS order_date,
-    s.goods_amount, s.discount_amount, s.shipping_fee,
-    s.goods_amount - s.discount_amount AS revenue,
-    s.coupon_code, s.channel, s.status, k.order_kind, s.subscription_id, s.delivery_number,
-    s.status = ${sqlLiteral(COUNTED_STATUS)} AS counted
-  FROM staged_orders s JOIN numbered n USING (seq) JOIN order_kind k USING (seq)
+CREATE TABLE order_facts AS
+WITH main_line AS (
+  SELECT seq, arg_min(product_id, (-(quantity * unit_price), line_number)) AS main_product_id FROM staged_lines GROUP BY seq
 )
--- a counted order's place among its customer's counted orders, and the days since the one before: ranked once
--- here so that pages scan orders instead of ranking them
-SELECT * EXCLUDE (counted),
-  CASE WHEN counted THEN CAST(row_number() OVER customer_orders AS INTEGER) END AS order_number,
-  CASE WHEN counted THEN CAST(date_diff('day', lag(order_date) OVER customer_orders, order_date) AS INTEGER) END AS days_since_previous
-FROM base
-WINDOW customer_orders AS (PARTITION BY customer_id, counted ORDER BY ordered_at, order_id);`;
+SELECT
+  n.order_id, s.customer_id,
+  epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS ordered_at,
+  CAST(epoch_ms(CAST(s.ordered_at_ms AS BIGINT)) AS DATE) AS order_date,
+  s.goods_amount, s.discount_amount, s.shipping_fee,
+  s.goods_amount - s.discount_amount AS revenue,
+  -- an order is of the kind of its largest line
+  s.coupon_code, s.channel, s.status, p.kind AS order_kind, s.subscription_id, s.delivery_number, m.main_product_id
+FROM staged_orders s JOIN numbered n USING (seq) JOIN main_line m USING (seq) JOIN products p ON p.product_id = m.main_product_id;
+
+CREATE TABLE orders AS
+WITH ranked AS (
+  -- a counted order's place among its customer's counted orders, and the days since the one before: ranked once
+  -- here so that pages scan orders instead of ranking them (on the few columns it needs: a window sorts all it carries)
+  SELECT order_id, CAST(row_number() OVER customer_orders AS INTEGER) AS order_number,
+    CAST(date_diff('day', lag(order_date) OVER customer_orders, order_date) AS INTEGER) AS days_since_previous
+  FROM order_facts WHERE status = ${sqlLiteral(COUNTED_STATUS)}
+  WINDOW customer_orders AS (PARTITION BY customer_id ORDER BY ordered_at, order_id)
+)
+SELECT o.*, r.order_number, r.days_since_previous FROM order_facts o LEFT JOIN ranked r USING (order_id);`;
 }
 
 /** The day after the last order of any status: the default as-of date, so a rebuild says the same. */
@@ -85,17 +88,13 @@ export function customersTableSql({asOf}: CustomersOptions): string {
   return `
 CREATE TABLE customers AS
 WITH counted AS (
-  -- cancelled and refunded orders are not purchases
-  SELECT * FROM orders WHERE status = ${sqlLiteral(COUNTED_STATUS)}
-),
-first_products AS (
-  SELECT l.order_id, first(l.product_id ORDER BY l.amount DESC, l.line_number) AS product_id
-  FROM order_lines l GROUP BY l.order_id
+  -- cancelled and refunded orders are not purchases; a counted order's place among them is its order_number
+  SELECT customer_id, order_id, ordered_at, order_date, revenue, channel, order_kind, subscription_id,
+    order_number AS nth, main_product_id AS product_id
+  FROM orders WHERE status = ${sqlLiteral(COUNTED_STATUS)}
 ),
 ranked AS (
-  SELECT c.*, f.product_id, row_number() OVER by_time AS nth, first_value(c.order_date) OVER by_time AS first_date
-  FROM counted c JOIN first_products f USING (order_id)
-  WINDOW by_time AS (PARTITION BY c.customer_id ORDER BY c.ordered_at, c.order_id)
+  SELECT *, min(order_date) OVER (PARTITION BY customer_id) AS first_date FROM counted
 )
 SELECT
   customer_id,
