@@ -1,6 +1,7 @@
-import {createReadStream} from "node:fs";
-import {access} from "node:fs/promises";
-import {basename, resolve} from "node:path";
+import {createReadStream, createWriteStream} from "node:fs";
+import {access, rm} from "node:fs/promises";
+import {basename, join, resolve} from "node:path";
+import {pipeline} from "node:stream/promises";
 import {parse} from "csv-parse";
 import iconv from "iconv-lite";
 import {glob} from "tinyglobby";
@@ -48,19 +49,33 @@ export async function csvRecords(pattern: string, options: CsvOptions): Promise<
 }
 
 /**
- * Has DuckDB read a plain UTF-8 file: false when the file is not plain (or its reader refused it), to be read in
- * JavaScript, which also says what is wrong with a file that cannot be read at all.
+ * Has DuckDB read a plain file: false when the file is not plain (or its reader refused it), to be read in
+ * JavaScript, which also says what is wrong with a file that cannot be read at all. A file in another encoding is
+ * decoded as JavaScript would decode it (iconv-lite) into a UTF-8 copy, which DuckDB reads.
  */
 async function readPlain(path: string, options: CsvOptions, sink: RowSink): Promise<boolean> {
-  // DuckDB takes * ? [ { in a path for a pattern
-  if (!/^utf-?8$/i.test(options.encoding) || /[*?[{]/.test(path)) return false;
   const file = basename(path);
   const header = await readHeader(path, options);
   if (header === null) return false;
-  const shape = await plainCsvShape(path, options.delimiter);
-  if (!shape.plain) sink.log(`${file}: read in JavaScript (${shape.why})`);
-  if (!shape.plain || shape.records < 2 || shape.lineEnd === null) return false;
-  return sink.appendPlainCsv({file, path, header, delimiter: options.delimiter, lineEnd: shape.lineEnd, rows: shape.records - 1, samples: shape.samples});
+  const utf8 = /^utf-?8$/i.test(options.encoding) ? path : join(sink.scratch, "utf8-copy.csv");
+  try {
+    if (utf8 !== path) {
+      sink.log(`${file}: copying it as UTF-8 for DuckDB's reader`);
+      const copied = await pipeline(createReadStream(path), iconv.decodeStream(options.encoding), createWriteStream(utf8)).then(
+        () => true,
+        (error: Error) => sink.log(`${file}: read in JavaScript (the UTF-8 copy failed: ${error.message})`)
+      );
+      if (!copied) return false;
+    }
+    // DuckDB takes * ? [ { in a path for a pattern
+    if (/[*?[{]/.test(utf8)) return false;
+    const shape = await plainCsvShape(utf8, options.delimiter);
+    if (!shape.plain) sink.log(`${file}: read in JavaScript (${shape.why})`);
+    if (!shape.plain || shape.records < 2 || shape.lineEnd === null) return false;
+    return await sink.appendPlainCsv({file, path: utf8, header, delimiter: options.delimiter, lineEnd: shape.lineEnd, rows: shape.records - 1, samples: shape.samples});
+  } finally {
+    if (utf8 !== path) await rm(utf8, {force: true});
+  }
 }
 
 /** A file's header with the required columns, or null (no header, no such columns, unreadable: JavaScript says). */

@@ -23,7 +23,7 @@ export async function writePseudonymMap(source: Source | RowSource, out: string,
   const work = await openWorkDatabase(target);
   const {connection} = work;
   try {
-    await stageRows(connection, source.reader, source.mapping, key, log);
+    await stageRows(connection, source.reader, {mapping: source.mapping, key, scratch: work.scratch, log});
     await connection.run(`COPY (${pseudonymMapSql(key.key)}) TO '${target.replaceAll("'", "''")}' (FORMAT csv, HEADER)`);
     const rows = await connection.runAndReadAll(`SELECT count(*) FROM (${pseudonymMapSql(key.key)})`);
     return Number(rows.getRows()[0][0]);

@@ -34,6 +34,8 @@ export interface RowSink {
   append(records: SourceRecord[]): void;
   /** Has DuckDB read a plain CSV file whole: false when its reader refused the file (nothing of it is kept). */
   appendPlainCsv(file: PlainCsvFile): Promise<boolean>;
+  /** A folder for temporary files, removed when the rows have been read. */
+  scratch: string;
   /** Progress, for the command line's standard error. */
   log(message: string): void;
 }

@@ -33,6 +33,15 @@ CREATE OR REPLACE VIEW source_rows AS
 ${parts.join("\nUNION ALL ")};`;
 }
 
+export interface SinkOptions {
+  /** The export columns the mapping reads (sourceColumns). */
+  columns: string[];
+  /** The reader's files, in its order. */
+  files: string[];
+  scratch: string;
+  log: (message: string) => void;
+}
+
 /** Puts what readers read into source_rows (see sourceRowsSql). */
 export class SourceRowsSink implements RowSink {
   readonly #connection: DuckDBConnection;
@@ -41,19 +50,21 @@ export class SourceRowsSink implements RowSink {
   readonly #csvTables: {table: string; fileIndex: number}[] = [];
   #appender: ChunkAppender | null = null;
   #read = 0;
+  readonly scratch: string;
   readonly log: (message: string) => void;
 
-  private constructor(connection: DuckDBConnection, columns: string[], files: string[], log: (message: string) => void) {
+  private constructor(connection: DuckDBConnection, {columns, files, scratch, log}: SinkOptions) {
     this.#connection = connection;
     this.#columns = columns;
     this.#fileIndex = new Map(files.map((f, i) => [f, i]));
+    this.scratch = scratch;
     this.log = log;
   }
 
   /** A sink for the given source columns and files, with its tables created. */
-  static async open(connection: DuckDBConnection, columns: string[], files: string[], log: (message: string) => void): Promise<SourceRowsSink> {
-    await connection.run(sourceRowsSql(columns, []));
-    const sink = new SourceRowsSink(connection, columns, files, log);
+  static async open(connection: DuckDBConnection, options: SinkOptions): Promise<SourceRowsSink> {
+    await connection.run(sourceRowsSql(options.columns, []));
+    const sink = new SourceRowsSink(connection, options);
     await sink.begin();
     return sink;
   }

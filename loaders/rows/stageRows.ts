@@ -16,16 +16,24 @@ export interface RowAccount {
   rejections: {file: string; reason: string; rows: number; first_row: number; first_column: string}[];
 }
 
+export interface StageOptions {
+  mapping: RowMapping;
+  key: PseudonymKey;
+  /** A folder for temporary files (a CSV file in another encoding, copied as UTF-8 for DuckDB's reader). */
+  scratch: string;
+  log: (message: string) => void;
+}
+
 /**
  * Reads a row source into DuckDB and maps it there: every row read goes into source_rows as text (never held in
  * JavaScript), its cells are trimmed and picked in SQL, the texts of prices, counts and times are parsed once each
  * (parseTexts), and each row becomes a staged row or a rejection (mappedRowsSql); then rows are settled into orders
  * (see settleRowsSql) and the staging tables filled.
  */
-export async function stageRows(connection: DuckDBConnection, reader: RecordReader, mapping: RowMapping, key: PseudonymKey, log: (message: string) => void): Promise<RowAccount> {
+export async function stageRows(connection: DuckDBConnection, reader: RecordReader, {mapping, key, scratch, log}: StageOptions): Promise<RowAccount> {
   await connection.run(stagingTablesSql());
   const columns = sourceColumns(mapping);
-  const sink = await SourceRowsSink.open(connection, columns, reader.files, log);
+  const sink = await SourceRowsSink.open(connection, {columns, files: reader.files, scratch, log});
   await reader.read(sink);
   sink.close();
   await connection.run(sourceFilesSql(reader.files));

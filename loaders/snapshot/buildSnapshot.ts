@@ -10,7 +10,7 @@ import {checkSnapshotSql} from "./checkSnapshotSql.js";
 import {rejectionRatioProblem} from "./rejectionRatio.js";
 import {customersTableSql, defaultAsOfSql, ordersTablesSql, rejectionsTableSql} from "./snapshotSql.js";
 import {stageSource} from "./stageSource.js";
-import {openWorkDatabase} from "./workDatabase.js";
+import {openWorkDatabase, type WorkDatabase} from "./workDatabase.js";
 
 export interface SnapshotOptions {
   /** Folder the Parquet files and manifest.json are written to. */
@@ -37,7 +37,7 @@ export async function buildSnapshot(source: Source | RowSource, options: Snapsho
   const {connection} = work;
   try {
     log(`reading ${source.spec}`);
-    const {account, privacy, shop, timeZone, shipping, currency} = await stage(connection, source, options, log);
+    const {account, privacy, shop, timeZone, shipping, currency} = await stage(work, source, options, log);
     const problem = rejectionRatioProblem(account, options.maxRejectedRatio ?? ("mapping" in source ? source.mapping.max_rejected_ratio : 0));
     if (problem) throw new Error(problem);
     log("deriving tables");
@@ -83,12 +83,12 @@ export async function buildSnapshot(source: Source | RowSource, options: Snapsho
 }
 
 /** Stages either kind of source, and says what the manifest needs to know of it. */
-async function stage(connection: DuckDBConnection, source: Source | RowSource, options: SnapshotOptions, log: (message: string) => void) {
+async function stage({connection, scratch}: WorkDatabase, source: Source | RowSource, options: SnapshotOptions, log: (message: string) => void) {
   if ("mapping" in source) {
     const key = pseudonymKey(options.env ?? process.env, log);
     const {mapping} = source;
     return {
-      account: await stageRows(connection, source.reader, mapping, key, log),
+      account: await stageRows(connection, source.reader, {mapping, key, scratch, log}),
       privacy: {customer_ids: "keyed_sha256", key_origin: key.origin, key_id: key.key_id} as const,
       shop: mapping.shop,
       timeZone: mapping.time_zone,

@@ -12,6 +12,8 @@ const MEMORY_LIMIT = `${Math.max(4, Math.floor(totalmem() / 2 ** 30 / 2))}GB`;
 
 export interface WorkDatabase {
   connection: DuckDBConnection;
+  /** A folder for temporary files, removed with the database. */
+  scratch: string;
   /** Closes the database and removes its work folder. */
   close(): Promise<void>;
 }
@@ -26,8 +28,11 @@ export async function openWorkDatabase(out: string): Promise<WorkDatabase> {
   const folder = await mkdtemp(`${target}.work-`);
   const instance = await DuckDBInstance.create(":memory:", {memory_limit: MEMORY_LIMIT, temp_directory: join(folder, "spill")});
   const connection = await instance.connect();
+  const scratch = join(folder, "scratch");
+  await mkdir(scratch);
   return {
     connection,
+    scratch,
     async close() {
       connection.closeSync();
       instance.closeSync();

@@ -1,3 +1,4 @@
+import {tmpdir} from "node:os";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {randomLcg} from "d3";
 import {describe, expect, it} from "vitest";
@@ -17,7 +18,7 @@ async function mapInSql(mapping: RowMapping, records: SourceRecord[], files: str
   try {
     await connection.run(stagingTablesSql());
     const columns = sourceColumns(mapping);
-    const sink = await SourceRowsSink.open(connection, columns, files, () => {});
+    const sink = await SourceRowsSink.open(connection, {columns, files, scratch: tmpdir(), log: () => {}});
     sink.append(records);
     sink.close();
     await connection.run(sourceFilesSql(files));
