@@ -5,7 +5,7 @@ import {pipeline} from "node:stream/promises";
 import {parse} from "csv-parse";
 import iconv from "iconv-lite";
 import {glob} from "tinyglobby";
-import {csvSplitter, CsvRefused} from "./csvSplitter.js";
+import {csvSplitter, CsvRefused, type CsvRow} from "./csvSplitter.js";
 import {plainCsvShape} from "./plainCsv.js";
 import {RECORD_BATCH, recordsWithHeader, type RecordReader, type RowSink, type SourceRecord} from "./sourceRecord.js";
 
@@ -57,6 +57,11 @@ async function readPlain(path: string, options: CsvOptions, sink: RowSink): Prom
   const file = basename(path);
   const header = await readHeader(path, options);
   if (header === null) return false;
+  // DuckDB takes * ? [ { in a path for a pattern
+  if (/[*?[{]/.test(path)) {
+    sink.log(`${file}: read in JavaScript (DuckDB would take its name for a pattern)`);
+    return false;
+  }
   const utf8 = /^utf-?8$/i.test(options.encoding) ? path : join(sink.scratch, "utf8-copy.csv");
   try {
     if (utf8 !== path) {
@@ -67,26 +72,32 @@ async function readPlain(path: string, options: CsvOptions, sink: RowSink): Prom
       );
       if (!copied) return false;
     }
-    // DuckDB takes * ? [ { in a path for a pattern
-    if (/[*?[{]/.test(utf8)) return false;
-    const shape = await plainCsvShape(utf8, options.delimiter);
-    if (!shape.plain) sink.log(`${file}: read in JavaScript (${shape.why})`);
-    if (!shape.plain || shape.records < 2 || shape.lineEnd === null) return false;
-    return await sink.appendPlainCsv({file, path: utf8, header, delimiter: options.delimiter, lineEnd: shape.lineEnd, rows: shape.records - 1, samples: shape.samples});
+    return await sink.appendPlainCsv({file, path: utf8, header: header.cells, delimiter: options.delimiter, lineEnd: header.lineEnd}, plainCsvShape(utf8, options.delimiter));
   } finally {
     if (utf8 !== path) await rm(utf8, {force: true});
   }
 }
 
-/** A file's header with the required columns, or null (no header, no such columns, unreadable: JavaScript says). */
-async function readHeader(path: string, options: CsvOptions): Promise<string[] | null> {
+/**
+ * A file's header with the required columns and its line end, or null when the file has no row after it, lacks a
+ * column or cannot be read (JavaScript then says so) or its header ends in a CR alone (never plain).
+ */
+async function readHeader(path: string, options: CsvOptions): Promise<{cells: string[]; lineEnd: "\n" | "\r\n"} | null> {
   const split = csvSplitter(options.delimiter);
+  const records: CsvRow[] = [];
+  let text = "";
   try {
     for await (const chunk of chunks(path, options.encoding)) {
-      const [first] = split(chunk ?? "", chunk === null);
-      if (first === undefined) continue;
+      text += chunk ?? "";
+      records.push(...split(chunk ?? "", chunk === null));
+      if (records.length < 2 && chunk !== null) continue;
+      if (records.length < 2) return null;
+      const [first] = records;
       checkHeader(first.cells, options.required);
-      return first.cells;
+      // a plain file's header has no line break inside quotes: its first is the header's line end
+      const at = text.search(/[\r\n]/);
+      if (text[at] === "\r" && text[at + 1] !== "\n") return null;
+      return {cells: first.cells, lineEnd: text[at] === "\r" ? "\r\n" : "\n"};
     }
   } catch {
     return null;

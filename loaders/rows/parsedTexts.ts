@@ -27,9 +27,9 @@ export function unparsedTextsSql(kind: ParsedKind, mapping: RowMapping): string 
 /**
  * parsed_money, parsed_count and parsed_time: each distinct text of the fields read with a parser, with its value or
  * the reason it has none, read by fieldParsers in JavaScript. Exports repeat their prices, counts and times, so this
- * parses a few thousand texts for millions of rows.
+ * parses a few thousand texts for millions of rows; they are read `batch` at a time.
  */
-export async function parseTexts(connection: DuckDBConnection, mapping: RowMapping): Promise<void> {
+export async function parseTexts(connection: DuckDBConnection, mapping: RowMapping, batch = PARSE_BATCH): Promise<void> {
   const parsers: Record<ParsedKind, (text: string) => Parsed<number>> = {
     money: moneyParser(CURRENCY_MINOR_DIGITS[mapping.currency], mapping.max_amount),
     count: countParser(100_000),
@@ -39,12 +39,22 @@ export async function parseTexts(connection: DuckDBConnection, mapping: RowMappi
     await connection.run(`CREATE TABLE parsed_${kind} (text VARCHAR, value ${PARSED_FIELDS[kind].type}, reason VARCHAR)`);
     const sql = unparsedTextsSql(kind, mapping);
     if (sql === null) continue;
-    const texts = (await connection.runAndReadAll(sql)).getRows().map(([text]) => String(text));
-    const appender = new ChunkAppender(await connection.createAppender(`parsed_${kind}`), [VARCHAR, APPENDER_TYPES[kind], VARCHAR]);
-    for (const text of texts) {
-      const parsed = parsers[kind](text);
-      appender.append("value" in parsed ? [text, kind === "money" ? BigInt(parsed.value) : parsed.value, null] : [text, null, parsed.reason]);
+    // numbered and read a batch at a time: times a format SQL cannot read can be as many as the orders
+    await connection.run(`CREATE TABLE unparsed AS SELECT text, row_number() OVER () AS n FROM (${sql})`);
+    const total = Number((await connection.runAndReadAll("SELECT count(*) FROM unparsed")).getRows()[0][0]);
+    for (let from = 1; from <= total; from += batch) {
+      const texts = (await connection.runAndReadAll(`SELECT text FROM unparsed WHERE n >= ${from} AND n < ${from + batch}`)).getRows();
+      const appender = new ChunkAppender(await connection.createAppender(`parsed_${kind}`), [VARCHAR, APPENDER_TYPES[kind], VARCHAR]);
+      for (const [cell] of texts) {
+        const text = String(cell);
+        const parsed = parsers[kind](text);
+        appender.append("value" in parsed ? [text, kind === "money" ? BigInt(parsed.value) : parsed.value, null] : [text, null, parsed.reason]);
+      }
+      appender.close();
     }
-    appender.close();
+    await connection.run("DROP TABLE unparsed");
   }
 }
+
+/** Texts read into JavaScript at a time. */
+const PARSE_BATCH = 100_000;

@@ -1,6 +1,7 @@
 import {open, type FileHandle} from "node:fs/promises";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {csvSplitter} from "./csvSplitter.js";
+import type {RecordAt} from "./plainCsv.js";
 import type {PlainCsvFile} from "./sourceRecord.js";
 
 /** The most a sampled record is read to find its end. */
@@ -11,13 +12,13 @@ const MAX_RECORD_BYTES = 16 * 1024 * 1024;
  * each is split from its offset in the file and compared, cell by cell of the source columns, with the row DuckDB
  * numbered for it. Returns the first row that differs ("row 4,098"), or null when none does.
  */
-export async function plainCsvSampleMismatch(connection: DuckDBConnection, table: string, file: PlainCsvFile, positions: (number | null)[]): Promise<string | null> {
-  if (file.samples.length === 0) return null;
-  const result = await connection.runAndReadAll(`SELECT rowid, * FROM ${table} WHERE rowid IN (${file.samples.map((s) => s.record - 1).join(", ")})`);
+export async function plainCsvSampleMismatch(connection: DuckDBConnection, table: string, file: PlainCsvFile, positions: (number | null)[], samples: RecordAt[]): Promise<string | null> {
+  if (samples.length === 0) return null;
+  const result = await connection.runAndReadAll(`SELECT rowid, * FROM ${table} WHERE rowid IN (${samples.map((s) => s.record - 1).join(", ")})`);
   const read = new Map(result.getRows().map(([rowid, ...cells]) => [Number(rowid), cells.map((c) => (c === null ? "" : String(c)))]));
   const handle = await open(file.path);
   try {
-    for (const sample of file.samples) {
+    for (const sample of samples) {
       const cells = await recordAt(handle, sample.offset, file.delimiter);
       const expected = cells && positions.map((p) => (p === null ? "" : (cells[p] ?? "")));
       const got = read.get(sample.record - 1);

@@ -5,8 +5,9 @@ import type {PlainCsvFile} from "./sourceRecord.js";
  * A plain CSV file (see plainCsv.ts) read by DuckDB's own reader into `table`, records in the file's order: the
  * source columns c0, c1 … taken from the header positions given (null: the file has no such column, NULL), every
  * cell as text. Nothing is sniffed: the delimiter, quoting and line end are the file's as csvSplitter reads them.
- * DuckDB ignores empty fields past the header's width, as recordsWithHeader does; a record with fewer fields, or
- * one past the width that is not empty, or a byte that is not UTF-8, makes the statement fail and leaves nothing.
+ * A record with fewer fields than the header, or one to spare that is not empty, or a byte that is not UTF-8, makes
+ * the statement fail and leaves nothing; empty fields to spare DuckDB drops without a word (plainCsv.ts counts the
+ * delimiters to find them).
  */
 export function plainCsvTableSql(table: string, file: PlainCsvFile, positions: (number | null)[]): string {
   const columns = file.header.map((_, i) => `'h${i}': 'VARCHAR'`).join(", ");

@@ -38,7 +38,8 @@ CREATE VIEW unique_rows AS SELECT * FROM staged_rows ANTI JOIN duplicate_rows US
 
 INSERT INTO rejected_rows
 WITH mixed AS (
-  -- only an order whose rows are not all alike in these fields (a hash of them) can have a conflict
+  -- only an order whose rows are not all alike in these fields can have a conflict: their hashes differ (a field
+  -- that differs alone always changes DuckDB's hash; several at once leave it alike with a chance of 2^-64)
   SELECT order_key FROM unique_rows GROUP BY order_key HAVING min(hash(${ORDER_FIELDS})) <> max(hash(${ORDER_FIELDS}))
 ),
 conflicting AS (

@@ -1,5 +1,5 @@
 import type {RejectionReason} from "../../src/components/rejectionReasons.js";
-import type {RecordAt} from "./plainCsv.js";
+import type {CsvShape} from "./plainCsv.js";
 
 /**
  * One row of a source file, as read: its cells by column name. `row` is the row a spreadsheet shows
@@ -14,26 +14,26 @@ export interface SourceRecord {
   problem: RejectionReason | null;
 }
 
-/** A CSV file that DuckDB's own reader splits as csvSplitter would (see plainCsv.ts), handed over whole. */
+/** A UTF-8 CSV file for DuckDB's own reader, handed over whole (see plainCsv.ts, plainCsvSql.ts). */
 export interface PlainCsvFile {
   /** The file's name, as records name it. */
   file: string;
   path: string;
   header: string[];
   delimiter: string;
+  /** The header's line end: a plain file's. */
   lineEnd: "\n" | "\r\n";
-  /** Records after the header, as the scan counted them. */
-  rows: number;
-  /** Records to check DuckDB's reading against csvSplitter's. */
-  samples: RecordAt[];
 }
 
 /** Where a reader puts the rows it reads. */
 export interface RowSink {
   /** Records read in JavaScript, a batch at a time. */
   append(records: SourceRecord[]): void;
-  /** Has DuckDB read a plain CSV file whole: false when its reader refused the file (nothing of it is kept). */
-  appendPlainCsv(file: PlainCsvFile): Promise<boolean>;
+  /**
+   * Has DuckDB read a CSV file whole while its shape is scanned: false, with nothing of it kept, when the file is
+   * not plain, or DuckDB's reader refused it or read it otherwise than csvSplitter.
+   */
+  appendPlainCsv(file: PlainCsvFile, shape: Promise<CsvShape>): Promise<boolean>;
   /** A folder for temporary files, removed when the rows have been read. */
   scratch: string;
   /** Progress, for the command line's standard error. */
@@ -67,13 +67,12 @@ export function headerIndex(header: string[]): Map<string, number> {
 
 /**
  * Records of one file, sharing its header's column positions. A record of another width than the header's is
- * rejected, but for empty fields past it: spreadsheets write them, and DuckDB's CSV reader ignores them too.
+ * rejected, an empty field to spare too: "1,980" unquoted in a row whose last field is empty would otherwise shift
+ * every cell after it.
  */
 export function recordsWithHeader(file: string, header: string[]) {
   const index = headerIndex(header);
-  const width = header.length;
-  const fits = (cells: string[]) => cells.length === width || (cells.length > width && cells.every((cell, i) => i < width || cell === ""));
-  return (row: number, cells: string[]): SourceRecord => new HeaderRecord(file, row, cells, index, fits(cells) ? null : "wrong_column_count");
+  return (row: number, cells: string[]): SourceRecord => new HeaderRecord(file, row, cells, index, cells.length === header.length ? null : "wrong_column_count");
 }
 
 /** A record as a class, not an object with its own closure: one small allocation per row. */

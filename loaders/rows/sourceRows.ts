@@ -4,6 +4,7 @@ import {ChunkAppender} from "./chunkAppender.js";
 import {plainCsvSampleMismatch} from "./plainCsvSamples.js";
 import {plainCsvTableSql} from "./plainCsvSql.js";
 import {mappedColumns, type RowMapping} from "./rowMapping.js";
+import type {CsvShape} from "./plainCsv.js";
 import {headerIndex, type PlainCsvFile, type RowSink, type SourceRecord} from "./sourceRecord.js";
 
 /** The export columns a mapping reads, each once: source_rows holds them as c0, c1 … in this order. */
@@ -72,7 +73,9 @@ export class SourceRowsSink implements RowSink {
   append(records: SourceRecord[]): void {
     if (this.#appender === null) throw new Error("append after close");
     for (const record of records) {
-      this.#appender.append([this.#fileIndex.get(record.file)!, BigInt(record.row), record.problem, ...this.#columns.map((c) => record.cell(c) ?? null)]);
+      const fileIndex = this.#fileIndex.get(record.file);
+      if (fileIndex === undefined) throw new Error(`${record.file}: a record of a file the reader did not list`);
+      this.#appender.append([fileIndex, BigInt(record.row), record.problem, ...this.#columns.map((c) => record.cell(c) ?? null)]);
       if (++this.#read % 1_000_000 === 0) this.log(`${this.#read.toLocaleString("en-US")} rows read`);
     }
   }
@@ -83,40 +86,54 @@ export class SourceRowsSink implements RowSink {
     this.#appender ??= new ChunkAppender(await this.#connection.createAppender("js_rows"), types);
   }
 
-  async appendPlainCsv(file: PlainCsvFile): Promise<boolean> {
+  async appendPlainCsv(file: PlainCsvFile, shape: Promise<CsvShape>): Promise<boolean> {
     this.close();
     const fileIndex = this.#fileIndex.get(file.file)!;
     const table = `csv_file_${fileIndex}`;
     const index = headerIndex(file.header);
     const positions = this.#columns.map((c) => index.get(c) ?? null);
-    try {
-      await this.#connection.run(plainCsvTableSql(table, file, positions));
-    } catch (error) {
-      this.log(`${file.file}: DuckDB's CSV reader refused it (${firstLine(error)}); reading it in JavaScript`);
+    // DuckDB reads the file on its threads while the scan says whether it should have
+    const [refused, verdict] = await Promise.all([this.#connection.run(plainCsvTableSql(table, file, positions)).then(() => null, csvError), shape]);
+    const read = refused === null;
+    const why = !verdict.plain
+      ? `read in JavaScript (${verdict.why})`
+      : refused
+        ? `DuckDB's CSV reader refused it (${refused}); reading it in JavaScript`
+        : await this.#disagreement(table, file, positions, verdict);
+    if (why) {
+      this.log(`${file.file}: ${why}`);
+      if (read) await this.#connection.run(`DROP TABLE ${table}`);
       await this.begin();
       return false;
     }
-    const rows = Number((await this.#connection.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
-    // never expected: DuckDB and csvSplitter disagree, so JavaScript, the reference, reads the file
-    const mismatch = rows !== file.rows ? `${rows} rows where the scan counted ${file.rows}` : await plainCsvSampleMismatch(this.#connection, table, file, positions);
-    if (mismatch) {
-      this.log(`${file.file}: DuckDB's CSV reader read it otherwise than csvSplitter (${mismatch}); reading it in JavaScript`);
-      await this.#connection.run(`DROP TABLE ${table}`);
-      await this.begin();
-      return false;
-    }
+    const rows = verdict.plain ? verdict.records - 1 : 0;
     this.#csvTables.push({table, fileIndex});
     await this.#connection.run(sourceRowsSql(this.#columns, this.#csvTables));
     this.#read += rows;
-    this.log(`${file.file}: ${rows.toLocaleString("en-US")} rows read by DuckDB's CSV reader (${file.samples.length} checked against csvSplitter)`);
+    this.log(`${file.file}: ${rows.toLocaleString("en-US")} rows read by DuckDB's CSV reader (${verdict.plain ? verdict.samples.length : 0} checked against csvSplitter)`);
     await this.begin();
     return true;
+  }
+
+  /** Why DuckDB's reading of a plain file cannot stand (JavaScript, the reference, then reads it), or null. */
+  async #disagreement(table: string, file: PlainCsvFile, positions: (number | null)[], shape: CsvShape & {plain: true}): Promise<string | null> {
+    const width = file.header.length;
+    if (shape.delimiters !== shape.records * (width - 1)) return `read in JavaScript (a row of another width than the header's ${width} fields)`;
+    // never expected: DuckDB and csvSplitter disagree
+    const rows = Number((await this.#connection.runAndReadAll(`SELECT count(*) FROM ${table}`)).getRows()[0][0]);
+    const mismatch = rows !== shape.records - 1 ? `${rows} rows where the scan counted ${shape.records - 1}` : await plainCsvSampleMismatch(this.#connection, table, file, positions, shape.samples);
+    return mismatch && `DuckDB's CSV reader read it otherwise than csvSplitter (${mismatch}); reading it in JavaScript`;
   }
 
   /** Appends what is gathered; the rows are all in source_rows. */
   close(): void {
     this.#appender?.close();
     this.#appender = null;
+  }
+
+  /** Drops source_rows and the tables under it, once they are mapped: their cells are in mapped_rows. */
+  async drop(): Promise<void> {
+    await this.#connection.run(`DROP VIEW source_rows; DROP TABLE js_rows;${this.#csvTables.map((t) => ` DROP TABLE ${t.table};`).join("")}`);
   }
 }
 
@@ -130,6 +147,9 @@ FROM (VALUES ${values}) f(i, file) LEFT JOIN (SELECT file_index, count(*) AS row
 ORDER BY f.i;`;
 }
 
-function firstLine(error: unknown): string {
-  return String((error as Error).message ?? error).split("\n")[0];
+/** What a CSV file's error says in its first line; any other error is thrown again (the database may be unusable). */
+function csvError(error: unknown): string {
+  const message = String((error as Error).message ?? error);
+  if (!message.startsWith("Invalid Input Error")) throw error;
+  return message.split("\n")[0];
 }

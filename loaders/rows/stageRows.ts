@@ -40,8 +40,9 @@ export async function stageRows(connection: DuckDBConnection, reader: RecordRead
   const read = await count(connection, "SELECT count(*) FROM source_rows");
   log(`${read.toLocaleString("en-US")} rows read; mapping them`);
   await connection.run(rowCellsSql(mapping, columns));
+  await sink.drop();
   await parseTexts(connection, mapping);
-  await connection.run(mappedRowsSql(mapping));
+  await connection.run(mappedRowsSql(mapping) + "DROP TABLE source_cells;");
 
   log("merging duplicates and settling orders");
   await connection.run(settleRowsSql(orderColumns(mapping), reader.files.length));

@@ -36,11 +36,12 @@ ORDER BY f.file_index, r."row", r.reason;`;
 export function ordersTablesSql(): string {
   return `
 CREATE TABLE numbered AS
--- a source's own id is kept; otherwise ids follow time, as a cart's would (a source has ids for all its orders or none)
-SELECT seq, order_id FROM staged_orders WHERE order_id IS NOT NULL
+-- a source's own id is kept; otherwise ids follow time, as a cart's would. Orders are numbered only where one has no
+-- id: a source gives ids for all its orders or for none, and numbering five million that have ids took a second
+SELECT seq, order_id FROM staged_orders WHERE NOT EXISTS (SELECT 1 FROM staged_orders WHERE order_id IS NULL)
 UNION ALL
-SELECT seq, 'O' || lpad(CAST(row_number() OVER (ORDER BY ordered_at_ms, customer_id, seq) AS VARCHAR), 8, '0')
-FROM staged_orders WHERE order_id IS NULL;
+SELECT seq, coalesce(order_id, 'O' || lpad(CAST(row_number() OVER (ORDER BY ordered_at_ms, customer_id, seq) AS VARCHAR), 8, '0'))
+FROM staged_orders WHERE EXISTS (SELECT 1 FROM staged_orders WHERE order_id IS NULL);
 
 CREATE TABLE order_lines AS
 SELECT n.order_id, l.line_number, l.product_id, p.category, l.quantity, l.unit_price, l.quantity * l.unit_price AS amount

@@ -22,9 +22,10 @@ const CONFIG = {
 /**
  * A random cart export of two overlapping files: orders of one to three lines with quoted prices, now and then a
  * note with a line break, a padded or full-width cell, and one fault in about one row in thirty (a bad date,
- * price, count or status, an order whose lines disagree, a missing id, and with `short`, a row of fewer fields).
+ * price, count or status, an order whose lines disagree, a missing id, and with `widths`, a row of fewer fields or
+ * a price "1,980" left unquoted, a field to spare that shifts the rest when the last field is empty).
  */
-function exportFiles(seed: number, short: boolean): [string, string] {
+function exportFiles(seed: number, widths: boolean): [string, string] {
   const random = randomLcg(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
   const products = [["TR-001", "美容液 トライアルセット", "1,000"], ["SB-001", "美容液 定期便", "3,980"], ["MN-001", "美容液 本品", "4,980"], ["CS-001", "コラーゲンドリンク", "１，５００"]];
@@ -38,7 +39,7 @@ function exportFiles(seed: number, short: boolean): [string, string] {
       const [code, name, price] = pick(products);
       const cells = [...order, code, name, pick(["1", "1", "2"]), `"${price}"`, ...tail, i === 0 ? pick(["", "", "置き配", '"初回\r\n同梱物希望"']) : ""];
       if (random() < 1 / 30) {
-        const fault = Math.floor(random() * (short ? 7 : 6));
+        const fault = Math.floor(random() * (widths ? 8 : 6));
         if (fault === 0) cells[1] = "2024/02/30 10:00:00";
         if (fault === 1) cells[7] = "abc";
         if (fault === 2) cells[6] = "1.5";
@@ -46,6 +47,7 @@ function exportFiles(seed: number, short: boolean): [string, string] {
         if (fault === 4) cells[8] = "999";
         if (fault === 5) cells[0] = "";
         if (fault === 6) cells.pop();
+        if (fault === 7) cells[7] = cells[7].replaceAll('"', "").replace("１，５００", "1,500");
       }
       return cells.join(",");
     });
@@ -78,23 +80,30 @@ describe("an export read by DuckDB's CSV reader and by JavaScript", () => {
       runs[`${encoding} duckdb`] = await snapshot(files, encoding, "");
       runs[`${encoding} javascript`] = await snapshot(files, encoding, "\r\n");
     }
-    // a row of fewer fields: DuckDB's reader refuses the file, JavaScript reads it
-    const short = exportFiles(3, true);
-    runs["short duckdb"] = await snapshot(short, "utf-8", "");
-    runs["short javascript"] = await snapshot(short, "utf-8", "\r\n");
+    // rows of other widths: DuckDB's reader refuses the file, or the scan finds a delimiter to spare; JavaScript
+    // reads it
+    const widths = exportFiles(3, true);
+    runs["widths duckdb"] = await snapshot(widths, "utf-8", "");
+    runs["widths javascript"] = await snapshot(widths, "utf-8", "\r\n");
+    // only a price left unquoted in rows whose last field is empty: DuckDB's reader would drop the field to spare
+    const spare = exportFiles(4, false).map((text) => text.replace(/,"(1,000)",(.*),\r\n/, ",$1,$2,\r\n")) as [string, string];
+    runs["spare duckdb"] = await snapshot(spare, "utf-8", "");
+    runs["spare javascript"] = await snapshot(spare, "utf-8", "\r\n");
   });
 
   it("is read by the reader it is meant for", () => {
     expect(runs["utf-8 duckdb"].log).toMatch(/a\.csv: [\d,]+ rows read by DuckDB's CSV reader/);
     expect(runs["cp932 duckdb"].log).toMatch(/a\.csv: copying it as UTF-8 for DuckDB's reader[\s\S]*a\.csv: [\d,]+ rows read by DuckDB's CSV reader/);
-    for (const key of ["utf-8 javascript", "cp932 javascript", "short javascript"]) expect(runs[key].log).toMatch(/a\.csv: read in JavaScript \(an empty line\)/);
-    expect(runs["short duckdb"].log).toMatch(/a\.csv: DuckDB's CSV reader refused it \(.*\); reading it in JavaScript/);
+    for (const key of ["utf-8 javascript", "cp932 javascript", "widths javascript", "spare javascript"]) expect(runs[key].log).toMatch(/a\.csv: read in JavaScript \(an empty line\)/);
+    expect(runs["widths duckdb"].log).toMatch(/a\.csv: DuckDB's CSV reader refused it \(.*\); reading it in JavaScript/);
+    expect(runs["spare duckdb"].log).toMatch(/a\.csv: read in JavaScript \(a row of another width than the header's 16 fields\)/);
   });
 
   it("gives the same snapshot, byte for byte, and accounts for every row alike", () => {
     for (const [reference, others, reasons] of [
       ["utf-8 javascript", ["utf-8 duckdb", "cp932 duckdb", "cp932 javascript"], []],
-      ["short javascript", ["short duckdb"], ["wrong_column_count"]]
+      ["widths javascript", ["widths duckdb"], ["wrong_column_count"]],
+      ["spare javascript", ["spare duckdb"], ["wrong_column_count"]]
     ] as const) {
       const expected = runs[reference].manifest;
       // the export has rejections of every kind it was made with, and merged copies

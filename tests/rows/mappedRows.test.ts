@@ -23,7 +23,8 @@ async function mapInSql(mapping: RowMapping, records: SourceRecord[], files: str
     sink.close();
     await connection.run(sourceFilesSql(files));
     await connection.run(rowCellsSql(mapping, columns));
-    await parseTexts(connection, mapping);
+    // a few texts at a time, to read them in many batches
+    await parseTexts(connection, mapping, 7);
     await connection.run(mappedRowsSql(mapping));
     const staged = (await connection.runAndReadAll(`SELECT * FROM staged_rows`)).getRowObjectsJS();
     const rejected = (await connection.runAndReadAll(`SELECT file, "row", "column", reason, value, order_key FROM rejected_rows`)).getRowObjectsJS();
