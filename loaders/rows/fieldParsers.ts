@@ -5,8 +5,8 @@ import type {RejectionReason} from "../../src/components/rejectionReasons.js";
 export type Parsed<T> = {value: T} | {reason: RejectionReason};
 
 /** Orders before this or after this are impossible for a snapshot (a misread century, a default date). */
-const EARLIEST = Date.UTC(1990, 0, 1);
-const LATEST = Date.UTC(2100, 0, 1);
+export const EARLIEST = Date.UTC(1990, 0, 1);
+export const LATEST = Date.UTC(2100, 0, 1);
 
 /**
  * An order time read with a d3-time-format pattern, as shop-local wall-clock epoch milliseconds.

@@ -1,8 +1,7 @@
 import type {OrderStatus} from "../../src/components/schema.js";
 import {sqlLiteral} from "../../src/components/sqlLiteral.js";
 import {PARSED_FIELDS, type ParsedKind} from "./parsedTexts.js";
-import {fieldColumns} from "./rowCellsSql.js";
-import type {RowField, RowMapping} from "./rowMapping.js";
+import {fieldColumns, type RowField, type RowMapping} from "./rowMapping.js";
 
 /** Separates the parts of an order key made of several values (a control character no export field holds alone). */
 const KEY_SEPARATOR = "chr(31)";

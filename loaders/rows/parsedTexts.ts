@@ -2,8 +2,7 @@ import {DOUBLE, BIGINT, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBType
 import {CURRENCY_MINOR_DIGITS} from "../../src/components/schema.js";
 import {ChunkAppender} from "./chunkAppender.js";
 import {countParser, moneyParser, orderTimeParser, type Parsed} from "./fieldParsers.js";
-import {fieldColumns} from "./rowCellsSql.js";
-import type {RowField, RowMapping} from "./rowMapping.js";
+import {fieldColumns, type RowField, type RowMapping} from "./rowMapping.js";
 
 /** What each parsed field is read with, and the type of its values. */
 export const PARSED_FIELDS = {

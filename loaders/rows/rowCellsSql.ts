@@ -1,5 +1,6 @@
 import {sqlLiteral} from "../../src/components/sqlLiteral.js";
-import {ROW_FIELDS, type RowField, type RowMapping} from "./rowMapping.js";
+import {EARLIEST, LATEST} from "./fieldParsers.js";
+import {fieldColumns, ROW_FIELDS, type RowMapping} from "./rowMapping.js";
 import {sourceColumn} from "./sourceRows.js";
 
 /** The characters String.prototype.trim removes (ECMAScript's WhiteSpace and LineTerminator), by code point. */
@@ -14,11 +15,6 @@ const isWhitespace = (codePoint: string) => `${codePoint} IN (${JS_WHITESPACE.jo
 export function jsTrimSql(text: string): string {
   const set = sqlLiteral(String.fromCodePoint(...JS_WHITESPACE));
   return `CASE WHEN ${isWhitespace(`ascii(${text})`)} OR ${isWhitespace(`ascii(${text}[-1])`)} THEN nullif(trim(${text}, ${set}), '') ELSE nullif(${text}, '') END`;
-}
-
-/** The export columns a field is read from, first to last. */
-export function fieldColumns(mapping: RowMapping, field: RowField): string[] {
-  return [mapping.columns[field] ?? []].flat();
 }
 
 /**
@@ -46,9 +42,6 @@ SELECT *, ${fastTimeSql(mapping.date_format, "ordered_at") ?? "CAST(NULL AS DOUB
 
 /** d3-time-format directives that DuckDB's strptime and strftime read and print alike: zero-padded numbers. */
 const SHARED_DIRECTIVES = new Set(["Y", "m", "d", "H", "M", "S"]);
-/** orderTimeParser's range, as epoch milliseconds (1990-01-01 to 2100-01-01). */
-const EARLIEST = Date.UTC(1990, 0, 1);
-const LATEST = Date.UTC(2100, 0, 1);
 
 /**
  * An order time read in SQL, as epoch milliseconds of the shop's wall clock, where that is certain to be what

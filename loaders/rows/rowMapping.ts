@@ -133,7 +133,12 @@ export function checkRowMapping(partial: Partial<RowMapping>, origin: string): R
   return mapping;
 }
 
+/** The export columns a field is read from, first to last (none when the mapping does not name one). */
+export function fieldColumns(mapping: RowMapping, field: RowField): string[] {
+  return [mapping.columns[field] ?? []].flat();
+}
+
 /** The export columns a mapping reads (for the header check). */
 export function mappedColumns(mapping: RowMapping): {field: RowField; columns: string[]}[] {
-  return Object.entries(mapping.columns).map(([field, columns]) => ({field: field as RowField, columns: [columns].flat() as string[]}));
+  return (Object.keys(mapping.columns) as RowField[]).map((field) => ({field, columns: fieldColumns(mapping, field)}));
 }
