@@ -41,7 +41,8 @@ class NotPlain extends Error {}
 
 /**
  * Scans a file's bytes handed over in chunks of any size; `end()` gives its shape. It visits only quotes and line
- * ends, found with `indexOf` (native memchr): a loop over every byte in JavaScript took 3 s for 2 GB, this 1.
+ * ends, found with `indexOf` (native memchr), and counts delimiters with countByte: 1.9 s for 2 GB, where a loop
+ * over every byte in JavaScript took 3 s before counting anything.
  */
 export function plainCsvScanner(delimiter: string): {scan(chunk: Uint8Array): void; end(): CsvShape} {
   const delim = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
@@ -203,7 +204,7 @@ export function plainCsvScanner(delimiter: string): {scan(chunk: Uint8Array): vo
 
 /**
  * How many bytes from `from` to `to` are `byte`: four at a time, a word's bytes that equal it found with bit
- * arithmetic (0.5 s for 2 GB, twice as fast as a byte at a time).
+ * arithmetic (0.7 s for 2 GB, four times as fast as a byte at a time).
  */
 export function countByte(bytes: Uint8Array, byte: number, from: number, to: number): number {
   let count = 0;

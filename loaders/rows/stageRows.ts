@@ -37,7 +37,7 @@ export async function stageRows(connection: DuckDBConnection, reader: RecordRead
   await reader.read(sink);
   sink.close();
   await connection.run(sourceFilesSql(reader.files));
-  const read = await count(connection, "SELECT count(*) FROM source_rows");
+  const read = await count(connection, "SELECT sum(rows_read) FROM source_files");
   log(`${read.toLocaleString("en-US")} rows read; mapping them`);
   await connection.run(rowCellsSql(mapping, columns));
   await sink.drop();
