@@ -1,5 +1,5 @@
 import {clvHistoriesSql} from "../src/components/clvInputs.js";
-import {clvFitKey, clvSummaryKey, defaultClvSettings} from "../src/components/clvView.js";
+import {clvFitKey, clvValueKey, defaultClvSettings} from "../src/components/clvView.js";
 import {ltvCurveSql} from "../src/components/cohortLtv.js";
 import {parseThresholds, shippingSweepSql} from "../src/components/shippingThreshold.js";
 import {intervalHistogramSql} from "../src/components/repurchaseIntervals.js";
@@ -38,7 +38,7 @@ export function analysisQueries(asOf: string): AnalysisQuery[] {
 /**
  * The typical interactions the benchmark times: an input changed to a value the page has not had before (five, for
  * up to five runs), and what each value has the page compute: the SQL it runs, or the key of its computation (the
- * CLV page's figures for another horizon: its histories' query the first time, then the model over every
+ * CLV page's predicted value for another horizon: its histories' query the first time, then the model over every
  * history). Going back to a value is answered from the page's QueryCache without running anything; the benchmark
  * times the computation.
  */
@@ -51,6 +51,6 @@ export function analysisInteractions(asOf: string): Interaction[] {
     {page: "/routes", name: "routes: change the window", input: "input[type=number]", values: ["60", "120", "45", "75", "30"],
       answer: (v) => routeTreeSql({asOf, windowDays: Number(v), depth: 3, ltvMonths: 12})},
     {page: "/clv", name: "CLV: change the horizon", input: "input[type=number]", values: ["26", "78", "40", "104", "13"],
-      answer: (v) => clvSummaryKey({...defaultClvSettings(asOf), horizon: Number(v)})}
+      answer: (v) => clvValueKey({...defaultClvSettings(asOf), horizon: Number(v)})}
   ];
 }

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import {expectedPurchases, type BgNbdParams} from "./bgnbd.js";
-import {ALIVE_STEP, type ClvSummary} from "./clvSummary.js";
+import {ALIVE_STEP, type ClvCheck} from "./clvSummary.js";
 import {formatCount, formatDecimal, formatPercent} from "./format.js";
 import {t} from "./i18n.js";
 
@@ -9,7 +9,7 @@ const predicted = {ja: "予測", en: "Predicted"};
 const actual = {ja: "実績", en: "Actual"};
 
 /** Mean repeat purchases in the holdout period, predicted against actual, by purchases in the calibration period. */
-export function HoldoutByFrequency(groups: ClvSummary["holdout"], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function HoldoutByFrequency(groups: ClvCheck["holdout"], {width}: {width: number}): SVGSVGElement | HTMLElement {
   const data = groups.flatMap(({x, customers, actual: a, predicted: p}) => [
     {x, kind: t(actual), value: a, customers},
     {x, kind: t(predicted), value: p, customers}
@@ -31,7 +31,7 @@ export function HoldoutByFrequency(groups: ClvSummary["holdout"], {width}: {widt
 
 /** Cumulative repeat purchase days over time: actual, and what the model expects (the paper's tracking plot). */
 export function TrackingChart(
-  {repeats, firstDays, params, unitDays, calibrationEndDay, lastDay}: {repeats: {day: number; repeats: number}[]; firstDays: ClvSummary["firstDays"]; params: BgNbdParams; unitDays: number; calibrationEndDay: number; lastDay: number},
+  {repeats, firstDays, params, unitDays, calibrationEndDay, lastDay}: {repeats: {day: number; repeats: number}[]; firstDays: ClvCheck["firstDays"]; params: BgNbdParams; unitDays: number; calibrationEndDay: number; lastDay: number},
   {width}: {width: number}
 ): SVGSVGElement | HTMLElement {
   const origin = d3.min(firstDays, ([day]) => day)!;
@@ -63,7 +63,7 @@ export function TrackingChart(
 }
 
 /** Mean P(alive) by repeat purchase days and by time since the last purchase. */
-export function PAliveHeatmap(cells: ClvSummary["alive"], {width, unitLabel}: {width: number; unitLabel: string}): SVGSVGElement | HTMLElement {
+export function PAliveHeatmap(cells: ClvCheck["alive"], {width, unitLabel}: {width: number; unitLabel: string}): SVGSVGElement | HTMLElement {
   const xs = [...Array(10).keys()].map(String).concat("10+");
   return Plot.plot({
     width,

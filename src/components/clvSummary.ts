@@ -1,4 +1,4 @@
-import {purchasesIfAlive} from "./bgnbd.js";
+import {probabilityAlive, purchasesIfAlive} from "./bgnbd.js";
 import {CLV_UNITS, type ClvUnit} from "./clvInputs.js";
 import {perRepeatsAndAge, type ClvFit, type HistoryOutlook} from "./clvModel.js";
 import {expectedSpendSum, type SharedSpend} from "./gammaGamma.js";
@@ -31,11 +31,11 @@ export const holdoutGroup = (x: number) => (x >= 7 ? "7+" : String(x));
 export const aliveRow = (x: number) => (x >= 10 ? "10+" : String(x));
 export const ALIVE_STEP = 4;
 
-/** Plain data (arrays, numbers), so that the site build can ship it as JSON with the page (clvView.ts). */
-export interface ClvSummary {
-  customers: number;
-  predicted_value: number;
-  bySegment: {segment: string | null; customers: number; expected_purchases: number; predicted_value: number}[];
+/**
+ * The check of the fit against the calibration and holdout periods: plain data (arrays, numbers), so that the site
+ * build can ship it as JSON with the page (clvView.ts). It depends on the fit alone, not on the horizon.
+ */
+export interface ClvCheck {
   /** Mean repeat purchase days in the holdout, actual and predicted, by holdoutGroup. */
   holdout: {x: string; customers: number; actual: number; predicted: number}[];
   /** Mean P(alive) by aliveRow and time since the last purchase in steps of ALIVE_STEP units. */
@@ -44,36 +44,26 @@ export interface ClvSummary {
   firstDays: [number, number][];
 }
 
+/** What the customers are expected to bring over the horizon: plain data, as ClvCheck. */
+export interface ClvValue {
+  customers: number;
+  predicted_value: number;
+  bySegment: {segment: string | null; customers: number; expected_purchases: number; predicted_value: number}[];
+}
+
 /**
- * Every figure of the page, as sums over histories: each history's outlook is computed once, and Gamma-Gamma's
- * expected spend is linear in the mean spend, so a history's predicted value needs only the sum of its customers'
- * mean spends. `outlook` is clvModel.ts `outlooks` for the horizon and discount rate; `holdoutDays` is the length of
- * the holdout period (0 without one).
+ * The check's figures, as sums over histories: `holdoutDays` is the length of the holdout period (0 without one).
+ * What a customer still alive buys in the holdout is a function of (x, T), computed once per pair.
  */
-export function summarizeClv(
-  fit: ClvFit,
-  histories: ClvHistory[],
-  outlook: (history: ClvHistory) => HistoryOutlook,
-  {unit, holdoutDays, calibrationEndDay}: {unit: ClvUnit; holdoutDays: number; calibrationEndDay: number}
-): ClvSummary {
+export function checkClv(fit: ClvFit, histories: ClvHistory[], {unit, holdoutDays, calibrationEndDay}: {unit: ClvUnit; holdoutDays: number; calibrationEndDay: number}): ClvCheck {
   const unitDays = CLV_UNITS[unit];
-  let customers = 0;
-  let predictedValue = 0;
-  const bySegment = new Map<string | null, {customers: number; expected_purchases: number; predicted_value: number}>();
   const holdout = new Map<string, {customers: number; actual: number; predicted: number}>();
   const alive = new Map<string, {x: string; since: number; p: number; customers: number}>();
   const firstDays = new Map<number, number>();
-  // equation 10 for the holdout period: P(alive) times what a customer still alive buys in it, a function of (x, T)
+  // equation 10 for the holdout period: P(alive) times what a customer still alive buys in it
   const holdoutIfAlive = perRepeatsAndAge((h) => (holdoutDays > 0 ? purchasesIfAlive(fit.bgnbd, holdoutDays / unitDays, h) : 0));
   for (const h of histories) {
-    const {p_alive, expected_purchases, discounted_purchases} = outlook(h);
-    const value = discounted_purchases * expectedSpendSum(fit.gammaGamma, {x: h.x, customers: h.customers, mSum: h.monetary_sum});
-    customers += h.customers;
-    predictedValue += value;
-    const segment = bySegment.get(h.segment) ?? bySegment.set(h.segment, {customers: 0, expected_purchases: 0, predicted_value: 0}).get(h.segment)!;
-    segment.customers += h.customers;
-    segment.expected_purchases += h.customers * expected_purchases;
-    segment.predicted_value += value;
+    const p_alive = probabilityAlive(fit.bgnbd, h);
     const group = holdout.get(holdoutGroup(h.x)) ?? holdout.set(holdoutGroup(h.x), {customers: 0, actual: 0, predicted: 0}).get(holdoutGroup(h.x))!;
     group.customers += h.customers;
     group.actual += h.holdout_days;
@@ -87,11 +77,30 @@ export function summarizeClv(
     firstDays.set(first, (firstDays.get(first) ?? 0) + h.customers);
   }
   return {
-    customers,
-    predicted_value: predictedValue,
-    bySegment: [...bySegment].map(([segment, sums]) => ({segment, ...sums})),
     holdout: [...holdout].map(([x, g]) => ({x, customers: g.customers, actual: g.actual / g.customers, predicted: g.predicted / g.customers})),
     alive: [...alive.values()].map((c) => ({...c, p: c.p / c.customers})),
     firstDays: [...firstDays].sort(([a], [b]) => a - b)
   };
+}
+
+/**
+ * The predicted value in total and by segment, as sums over histories: each history's outlook is computed once, and
+ * Gamma-Gamma's expected spend is linear in the mean spend, so a history's predicted value needs only the sum of its
+ * customers' mean spends. `outlook` is clvModel.ts `outlooks` for the horizon and discount rate.
+ */
+export function valueClv(fit: ClvFit, histories: ClvHistory[], outlook: (history: ClvHistory) => HistoryOutlook): ClvValue {
+  let customers = 0;
+  let predictedValue = 0;
+  const bySegment = new Map<string | null, {customers: number; expected_purchases: number; predicted_value: number}>();
+  for (const h of histories) {
+    const {expected_purchases, discounted_purchases} = outlook(h);
+    const value = discounted_purchases * expectedSpendSum(fit.gammaGamma, {x: h.x, customers: h.customers, mSum: h.monetary_sum});
+    customers += h.customers;
+    predictedValue += value;
+    const segment = bySegment.get(h.segment) ?? bySegment.set(h.segment, {customers: 0, expected_purchases: 0, predicted_value: 0}).get(h.segment)!;
+    segment.customers += h.customers;
+    segment.expected_purchases += h.customers * expected_purchases;
+    segment.predicted_value += value;
+  }
+  return {customers, predicted_value: predictedValue, bySegment: [...bySegment].map(([segment, sums]) => ({segment, ...sums}))};
 }

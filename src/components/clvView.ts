@@ -1,6 +1,6 @@
 import {clvHistoriesSql, type ClvUnit} from "./clvInputs.js";
-import {fitClv, outlooks, type ClvFit} from "./clvModel.js";
-import {splitClvHistories, summarizeClv, type ClvHistory, type ClvSummary} from "./clvSummary.js";
+import {fitClv, type ClvFit, type HistoryOutlook} from "./clvModel.js";
+import {checkClv, splitClvHistories, valueClv, type ClvCheck, type ClvHistory, type ClvValue} from "./clvSummary.js";
 import type {SharedSpend} from "./gammaGamma.js";
 import type {Label} from "./i18n.js";
 
@@ -82,17 +82,29 @@ export function holdoutDays({asOf, calibrationEnd}: ClvCalibration): number {
   return Math.max(dayOf(asOf) - dayOf(calibrationEnd) - 1, 0);
 }
 
-/** The key of the page's figures: the horizon and discount rate, over the histories' query. */
-export function clvSummaryKey(settings: ClvSettings): string {
-  const {horizon, discountRate} = settings;
-  return `summarizeClv ${JSON.stringify({horizon, discountRate})} over ${clvHistoriesSql(settings)}`;
+/** The key of the check of the fit: like the fit, it depends on the histories' query alone. */
+export function clvCheckKey(calibration: ClvCalibration): string {
+  return `checkClv over ${clvHistoriesSql(calibration)}`;
 }
 
-/** The page's figures (summarizeClv) for the horizon and discount rate; holdout is the days after the calibration end. */
-export function clvSummary(engine: ClvEngine, settings: ClvSettings, fit: ClvFit, load: () => Promise<ClvHistories>): Promise<ClvSummary> {
-  const {calibrationEnd, unit, horizon, discountRate} = settings;
-  return engine.computed(clvSummaryKey(settings), async () => {
-    const options = {unit, holdoutDays: holdoutDays(settings), calibrationEndDay: dayOf(calibrationEnd)};
-    return summarizeClv(fit, (await load()).histories, outlooks(fit, {horizon, unit, discountRate}), options);
-  });
+/** The check of the fit (checkClv): the holdout period is the days after the calibration end. */
+export function clvCheck(engine: ClvEngine, calibration: ClvCalibration, fit: ClvFit, load: () => Promise<ClvHistories>): Promise<ClvCheck> {
+  const {calibrationEnd, unit} = calibration;
+  return engine.computed(clvCheckKey(calibration), async () =>
+    checkClv(fit, (await load()).histories, {unit, holdoutDays: holdoutDays(calibration), calibrationEndDay: dayOf(calibrationEnd)})
+  );
+}
+
+/** The key of the predicted value: the horizon and discount rate, over the histories' query. */
+export function clvValueKey(settings: ClvSettings): string {
+  const {horizon, discountRate} = settings;
+  return `valueClv ${JSON.stringify({horizon, discountRate})} over ${clvHistoriesSql(settings)}`;
+}
+
+/**
+ * The predicted value (valueClv) for the horizon and discount rate. `outlook` is outlooks() of the fit for them: the
+ * page shares it with the churn-risk list, so that a history's outlook is computed once for both.
+ */
+export function clvValue(engine: ClvEngine, settings: ClvSettings, fit: ClvFit, outlook: (history: ClvHistory) => HistoryOutlook, load: () => Promise<ClvHistories>): Promise<ClvValue> {
+  return engine.computed(clvValueKey(settings), async () => valueClv(fit, (await load()).histories, outlook));
 }

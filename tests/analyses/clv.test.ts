@@ -4,7 +4,7 @@ import {demoSource} from "../../loaders/sources/demoSource.js";
 import {bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchases, fitBgNbd, type BgNbdParams} from "../../src/components/bgnbd.js";
 import {churnRiskSql, clvHistoriesSql, clvInputsSql, repeatPurchaseDaysSql, type ClvInput} from "../../src/components/clvInputs.js";
 import {customerSpend, fitClv, outlooks, predictCustomers, type ClvFit} from "../../src/components/clvModel.js";
-import {splitClvHistories, summarizeClv, type ClvHistory} from "../../src/components/clvSummary.js";
+import {checkClv, splitClvHistories, valueClv, type ClvHistory} from "../../src/components/clvSummary.js";
 import {fitGammaGamma, gammaGammaLogLikelihood, type SharedSpend} from "../../src/components/gammaGamma.js";
 import {customerSegmentsSql} from "../../src/components/segments.js";
 import {cdnowPublishedSummary, cdnowSampleOrders} from "../fixtures/cdnowSample.js";
@@ -155,7 +155,7 @@ describe("the page's figures from shared histories, against the same figures cus
   it("sums predicted value, segments, the holdout check, the P(alive) map and first days as customer by customer", () => {
     const holdoutUnits = (Date.parse(asOf) - Date.parse(calibrationEnd) - 86_400_000) / 86_400_000 / 7;
     const calibrationEndDay = Date.parse(calibrationEnd) / 86_400_000;
-    const summary = summarizeClv(fit, histories, outlooks(fit, options), {unit, holdoutDays: holdoutUnits * 7, calibrationEndDay});
+    const summary = {...valueClv(fit, histories, outlooks(fit, options)), ...checkClv(fit, histories, {unit, holdoutDays: holdoutUnits * 7, calibrationEndDay})};
     const predictions = predictCustomers(fit, customers, options).map((p, i) => ({...p, segment: customers[i].segment, holdout_expected: conditionalExpectedPurchases(fit.bgnbd, holdoutUnits, p)}));
     const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
     close(summary.predicted_value, d3.sum(predictions, (p) => p.predicted_value));

@@ -9,7 +9,7 @@ import type {Manifest} from "../../src/components/schema.js";
 import {ANSWER_FILES, decodeShippedAnswers, encodeShippedAnswers, type AnswerFile, type ShippedAnswers} from "../../src/components/shippedAnswers.js";
 import {clvHistoriesSql} from "../../src/components/clvInputs.js";
 import {fitClv, outlooks} from "../../src/components/clvModel.js";
-import {splitClvHistories, summarizeClv} from "../../src/components/clvSummary.js";
+import {checkClv, splitClvHistories, valueClv} from "../../src/components/clvSummary.js";
 import {dayOf, defaultClvSettings, holdoutDays} from "../../src/components/clvView.js";
 import {crossSellSql, firstProductSql} from "../../src/components/repeatProducts.js";
 import {DEFAULT_ROUTES, routeTreeSql} from "../../src/components/routeTree.js";
@@ -57,15 +57,16 @@ describe("the answers a page ships with", () => {
     // a new horizon's figures need the histories, the first view does not
     expect([...later.queries.keys()]).toEqual([historiesSql]);
     expect(first.queries.has(historiesSql)).toBe(false);
-    expect([...computed.keys()]).toEqual([`fitClv over ${historiesSql}`, `summarizeClv {"horizon":52,"discountRate":0.1} over ${historiesSql}`]);
+    expect([...computed.keys()]).toEqual([`fitClv over ${historiesSql}`, `checkClv over ${historiesSql}`, `valueClv {"horizon":52,"discountRate":0.1} over ${historiesSql}`]);
     const {histories, spends} = splitClvHistories(db.rows(historiesSql));
     const {fit} = await fitClv(histories, spends);
-    const [shippedFit, shippedSummary] = [...computed.values()].map((json) => JSON.parse(json));
+    const [shippedFit, shippedCheck, shippedValue] = [...computed.values()].map((json) => JSON.parse(json));
     // doubles come back from JSON exactly
     expect(shippedFit.fit).toEqual(fit);
     const options = {unit: settings.unit, holdoutDays: holdoutDays(settings), calibrationEndDay: dayOf(settings.calibrationEnd)};
-    expect(shippedSummary).toEqual(summarizeClv(fit!, histories, outlooks(fit!, settings), options));
-    expect(shippedSummary.customers).toBe(db.rows<{n: number}>(`SELECT count(*)::INTEGER AS n FROM customers WHERE first_order_date <= DATE '${settings.calibrationEnd}'`)[0].n);
+    expect(shippedCheck).toEqual(checkClv(fit!, histories, options));
+    expect(shippedValue).toEqual(valueClv(fit!, histories, outlooks(fit!, settings)));
+    expect(shippedValue.customers).toBe(db.rows<{n: number}>(`SELECT count(*)::INTEGER AS n FROM customers WHERE first_order_date <= DATE '${settings.calibrationEnd}'`)[0].n);
   });
 
   it("ships the first view's answers over the first file's limit in the large file, those asked later in the later file, and none over the limit", () => {
