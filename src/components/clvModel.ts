@@ -83,20 +83,24 @@ interface OutlookIfAlive {
 
 /**
  * Purchases discounted at the end of each of `steps` equal parts of the horizon. Equation 10 is P(alive) times
- * purchasesIfAlive, and P(alive) is the same at every step, so the discounted sum is P(alive) times this one.
+ * purchasesIfAlive, and P(alive) is the same at every step, so the discounted sum is P(alive) times this one. The
+ * steps' times and discount factors are the same for every history: computed once, here.
  */
-function outlookIfAlive(params: BgNbdParams, history: Pick<Frequency, "x" | "T">, {horizon, unit, discountRate = 0, steps = 12}: PredictionOptions): OutlookIfAlive {
+function outlookIfAlive(params: BgNbdParams, {horizon, unit, discountRate = 0, steps = 12}: PredictionOptions): (history: Pick<Frequency, "x" | "T">) => OutlookIfAlive {
   const years = (t: number) => (t * CLV_UNITS[unit]) / 365.25;
-  let discounted = 0;
-  let before = 0;
-  for (let k = 1; k <= steps; k++) {
-    // the last step is the whole horizon, exactly
-    const t = k === steps ? horizon : (horizon * k) / steps;
-    const now = purchasesIfAlive(params, t, history);
-    discounted += (now - before) / (1 + discountRate) ** years(t);
-    before = now;
-  }
-  return {expected: before, discounted};
+  // the last step is the whole horizon, exactly
+  const times = Array.from({length: steps}, (_, i) => (i === steps - 1 ? horizon : (horizon * (i + 1)) / steps));
+  const discounts = times.map((t) => (1 + discountRate) ** years(t));
+  return (history) => {
+    let discounted = 0;
+    let before = 0;
+    for (let k = 0; k < steps; k++) {
+      const now = purchasesIfAlive(params, times[k], history);
+      discounted += (now - before) / discounts[k];
+      before = now;
+    }
+    return {expected: before, discounted};
+  };
 }
 
 /**
@@ -116,7 +120,7 @@ export function perRepeatsAndAge<T>(compute: (history: Pick<Frequency, "x" | "T"
 
 /** Outlooks of histories over the horizon: the hypergeometric part once per (x, T), P(alive) per history. */
 export function outlooks(fit: ClvFit, options: PredictionOptions): (history: Frequency) => HistoryOutlook {
-  const ifAlive = perRepeatsAndAge((h) => outlookIfAlive(fit.bgnbd, h, options));
+  const ifAlive = perRepeatsAndAge(outlookIfAlive(fit.bgnbd, options));
   return (h) => {
     const alive = probabilityAlive(fit.bgnbd, h);
     const {expected, discounted} = ifAlive(h);
