@@ -1,6 +1,4 @@
 import * as Plot from "@observablehq/plot";
-import * as d3 from "d3";
-import {expectedPurchases, type BgNbdParams} from "./bgnbd.js";
 import {ALIVE_STEP, type ClvCheck} from "./clvSummary.js";
 import {formatCount, formatDecimal, formatPercent} from "./format.js";
 import {t} from "./i18n.js";
@@ -31,19 +29,14 @@ export function HoldoutByFrequency(groups: ClvCheck["holdout"], {width}: {width:
 
 /** Cumulative repeat purchase days over time: actual, and what the model expects (the paper's tracking plot). */
 export function TrackingChart(
-  {repeats, firstDays, params, unitDays, calibrationEndDay, lastDay}: {repeats: {day: number; repeats: number}[]; firstDays: ClvCheck["firstDays"]; params: BgNbdParams; unitDays: number; calibrationEndDay: number; lastDay: number},
+  {repeats, expectedRepeats, calibrationEndDay}: {repeats: {day: number; repeats: number}[]; expectedRepeats: ClvCheck["expectedRepeats"]; calibrationEndDay: number},
   {width}: {width: number}
 ): SVGSVGElement | HTMLElement {
-  const origin = d3.min(firstDays, ([day]) => day)!;
-  // E[X(t)] once per age in days: a few hundred ages, not weeks × first days of special functions
-  const byAge = new Map<number, number>();
-  const expectedAt = (age: number) => byAge.get(age) ?? byAge.set(age, expectedPurchases(params, age / unitDays)).get(age)!;
   const points: {date: Date; kind: string; value: number}[] = [];
   let running = 0;
   let i = 0;
-  for (let day = origin + 7; day <= lastDay; day += 7) {
+  for (const [day, expected] of expectedRepeats) {
     while (i < repeats.length && repeats[i].day <= day) running += repeats[i++].repeats;
-    const expected = d3.sum(firstDays, ([first, n]) => (first < day ? n * expectedAt(day - first) : 0));
     const date = new Date(day * 86_400_000);
     points.push({date, kind: t(actual), value: running}, {date, kind: t(predicted), value: expected});
   }

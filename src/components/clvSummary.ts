@@ -1,4 +1,4 @@
-import {probabilityAlive, purchasesIfAlive} from "./bgnbd.js";
+import {expectedPurchases, probabilityAlive, purchasesIfAlive, type BgNbdParams} from "./bgnbd.js";
 import {CLV_UNITS, type ClvUnit} from "./clvInputs.js";
 import {perRepeatsAndAge, type ClvFit, type HistoryOutlook} from "./clvModel.js";
 import {expectedSpendSum, type SharedSpend} from "./gammaGamma.js";
@@ -40,8 +40,11 @@ export interface ClvCheck {
   holdout: {x: string; customers: number; actual: number; predicted: number}[];
   /** Mean P(alive) by aliveRow and time since the last purchase in steps of ALIVE_STEP units. */
   alive: {x: string; since: number; p: number; customers: number}[];
-  /** Customers by the day of their first purchase (days since 1970-01-01): [day, customers]. */
-  firstDays: [number, number][];
+  /**
+   * Repeat purchase days BG/NBD expects of all these customers together, cumulative from their first purchases, every
+   * 7 days from a week after the first of them to the last observed day: [day (days since 1970-01-01), expected].
+   */
+  expectedRepeats: [number, number][];
 }
 
 /** What the customers are expected to bring over the horizon: plain data, as ClvCheck. */
@@ -52,10 +55,15 @@ export interface ClvValue {
 }
 
 /**
- * The check's figures, as sums over histories: `holdoutDays` is the length of the holdout period (0 without one).
- * What a customer still alive buys in the holdout is a function of (x, T), computed once per pair.
+ * The check's figures, as sums over histories: `holdoutDays` is the length of the holdout period (0 without one),
+ * `lastDay` the last observed day. What a customer still alive buys in the holdout is a function of (x, T),
+ * computed once per pair.
  */
-export function checkClv(fit: ClvFit, histories: ClvHistory[], {unit, holdoutDays, calibrationEndDay}: {unit: ClvUnit; holdoutDays: number; calibrationEndDay: number}): ClvCheck {
+export function checkClv(
+  fit: ClvFit,
+  histories: ClvHistory[],
+  {unit, holdoutDays, calibrationEndDay, lastDay}: {unit: ClvUnit; holdoutDays: number; calibrationEndDay: number; lastDay: number}
+): ClvCheck {
   const unitDays = CLV_UNITS[unit];
   const holdout = new Map<string, {customers: number; actual: number; predicted: number}>();
   const alive = new Map<string, {x: string; since: number; p: number; customers: number}>();
@@ -79,8 +87,31 @@ export function checkClv(fit: ClvFit, histories: ClvHistory[], {unit, holdoutDay
   return {
     holdout: [...holdout].map(([x, g]) => ({x, customers: g.customers, actual: g.actual / g.customers, predicted: g.predicted / g.customers})),
     alive: [...alive.values()].map((c) => ({...c, p: c.p / c.customers})),
-    firstDays: [...firstDays].sort(([a], [b]) => a - b)
+    expectedRepeats: expectedRepeats(fit.bgnbd, [...firstDays].sort(([a], [b]) => a - b), unitDays, lastDay)
   };
+}
+
+/**
+ * The tracking plot's expected curve (Fader, Hardie & Lee's figure 2): at each day, customers by their first day
+ * (sorted, whole days) times E[X] of their age. E[X] once per age in days: a few hundred special functions, not
+ * weeks × first days of them.
+ */
+function expectedRepeats(params: BgNbdParams, firstDays: [number, number][], unitDays: number, lastDay: number): [number, number][] {
+  if (firstDays.length === 0) return [];
+  const origin = firstDays[0][0];
+  const byAge = new Float64Array(Math.max(lastDay - origin + 1, 0)).fill(NaN);
+  const curve: [number, number][] = [];
+  for (let day = origin + 7; day <= lastDay; day += 7) {
+    let expected = 0;
+    for (const [first, customers] of firstDays) {
+      if (first >= day) break;
+      const age = day - first;
+      if (Number.isNaN(byAge[age])) byAge[age] = expectedPurchases(params, age / unitDays);
+      expected += customers * byAge[age];
+    }
+    curve.push([day, expected]);
+  }
+  return curve;
 }
 
 /**

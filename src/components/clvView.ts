@@ -89,10 +89,9 @@ export function clvCheckKey(calibration: ClvCalibration): string {
 
 /** The check of the fit (checkClv): the holdout period is the days after the calibration end. */
 export function clvCheck(engine: ClvEngine, calibration: ClvCalibration, fit: ClvFit, load: () => Promise<ClvHistories>): Promise<ClvCheck> {
-  const {calibrationEnd, unit} = calibration;
-  return engine.computed(clvCheckKey(calibration), async () =>
-    checkClv(fit, (await load()).histories, {unit, holdoutDays: holdoutDays(calibration), calibrationEndDay: dayOf(calibrationEnd)})
-  );
+  const {asOf, calibrationEnd, unit} = calibration;
+  const options = {unit, holdoutDays: holdoutDays(calibration), calibrationEndDay: dayOf(calibrationEnd), lastDay: dayOf(asOf) - 1};
+  return engine.computed(clvCheckKey(calibration), async () => checkClv(fit, (await load()).histories, options));
 }
 
 /** The key of the predicted value: the horizon and discount rate, over the histories' query. */

@@ -152,10 +152,11 @@ describe("the page's figures from shared histories, against the same figures cus
     for (const k of ["p", "q", "v", "logLikelihood", "customers"] as const) expect(fit.gammaGamma[k]).toBeCloseTo(reference.gammaGamma[k], 6);
   });
 
-  it("sums predicted value, segments, the holdout check, the P(alive) map and first days as customer by customer", () => {
+  it("sums predicted value, segments, the holdout check, the P(alive) map and the tracking curve as customer by customer", () => {
     const holdoutUnits = (Date.parse(asOf) - Date.parse(calibrationEnd) - 86_400_000) / 86_400_000 / 7;
     const calibrationEndDay = Date.parse(calibrationEnd) / 86_400_000;
-    const summary = {...valueClv(fit, histories, outlooks(fit, options)), ...checkClv(fit, histories, {unit, holdoutDays: holdoutUnits * 7, calibrationEndDay})};
+    const lastDay = Date.parse(asOf) / 86_400_000 - 1;
+    const summary = {...valueClv(fit, histories, outlooks(fit, options)), ...checkClv(fit, histories, {unit, holdoutDays: holdoutUnits * 7, calibrationEndDay, lastDay})};
     const predictions = predictCustomers(fit, customers, options).map((p, i) => ({...p, segment: customers[i].segment, holdout_expected: conditionalExpectedPurchases(fit.bgnbd, holdoutUnits, p)}));
     const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
     close(summary.predicted_value, d3.sum(predictions, (p) => p.predicted_value));
@@ -180,8 +181,13 @@ describe("the page's figures from shared histories, against the same figures cus
       expect(c.customers).toBe(cells.get(`${c.x}|${c.since}`)!.customers);
       close(c.p, cells.get(`${c.x}|${c.since}`)!.p);
     }
-    const firstDays = d3.rollup(customers, (v) => v.length, (c) => Math.round(calibrationEndDay - c.T * 7));
-    expect(summary.firstDays).toEqual([...firstDays].sort(([a], [b]) => a - b));
+    // the tracking curve: E[X] of each customer's age in weeks, summed customer by customer every 7 days from a week
+    // after the first purchase
+    const firstDay = (c: ClvInput) => Math.round(calibrationEndDay - c.T * 7);
+    const origin = d3.min(customers, firstDay)!;
+    const days = d3.range(origin + 7, lastDay + 1, 7);
+    expect(summary.expectedRepeats.map(([day]) => day)).toEqual(days);
+    summary.expectedRepeats.forEach(([day, expected]) => close(expected, d3.sum(customers, (c) => (firstDay(c) < day ? expectedPurchases(fit.bgnbd, (day - firstDay(c)) / 7) : 0))));
   });
 
   it("expects each customer's purchases over the horizon as equation 10, discounted at the end of each of 12 steps", () => {

@@ -63,7 +63,7 @@ describe("the answers a page ships with", () => {
     const [shippedFit, shippedCheck, shippedValue] = [...computed.values()].map((json) => JSON.parse(json));
     // doubles come back from JSON exactly
     expect(shippedFit.fit).toEqual(fit);
-    const options = {unit: settings.unit, holdoutDays: holdoutDays(settings), calibrationEndDay: dayOf(settings.calibrationEnd)};
+    const options = {unit: settings.unit, holdoutDays: holdoutDays(settings), calibrationEndDay: dayOf(settings.calibrationEnd), lastDay: dayOf(settings.asOf) - 1};
     expect(shippedCheck).toEqual(checkClv(fit!, histories, options));
     expect(shippedValue).toEqual(valueClv(fit!, histories, outlooks(fit!, settings)));
     expect(shippedValue.customers).toBe(db.rows<{n: number}>(`SELECT count(*)::INTEGER AS n FROM customers WHERE first_order_date <= DATE '${settings.calibrationEnd}'`)[0].n);
