@@ -32,11 +32,13 @@ export interface SbgFit {
 
 /** Maximum-likelihood fit: Σ lost·ln P(t) + Σ active·ln S(t), over log α and log β (Nelder–Mead). */
 export function fitShiftedBetaGeometric(lifetimes: Lifetime[]): SbgFit {
-  const logLikelihood = (alpha: number, beta: number) =>
-    lifetimes.reduce((sum, {t, lost, count}) => {
+  const logLikelihood = (alpha: number, beta: number) => {
+    const base = betaln(alpha, beta);
+    return lifetimes.reduce((sum, {t, lost, count}) => {
       const p = lost ? betaln(alpha + 1, beta + t - 1) : betaln(alpha, beta + t);
-      return sum + count * (p - betaln(alpha, beta));
+      return sum + count * (p - base);
     }, 0);
+  };
   const {x} = nelderMead(([a, b]) => -logLikelihood(Math.exp(a), Math.exp(b)), [0, 0]);
   const [alpha, beta] = x.map(Math.exp);
   return {alpha, beta, logLikelihood: logLikelihood(alpha, beta)};
@@ -53,8 +55,9 @@ export function lifetimesFromSurvivors(survivors: number[]): Lifetime[] {
  * k = 1 … horizon (undiscounted, truncated at the horizon).
  */
 export function sbgExpectedRemaining(alpha: number, beta: number, t: number, horizon = 120): number {
-  const base = sbgSurvival(alpha, beta, t);
+  // S(t + k) / S(t) = B(α, β + t + k) / B(α, β + t): B(α, β) cancels out
+  const base = betaln(alpha, beta + t);
   let sum = 0;
-  for (let k = 1; k <= horizon; k++) sum += sbgSurvival(alpha, beta, t + k) / base;
+  for (let k = 1; k <= horizon; k++) sum += Math.exp(betaln(alpha, beta + t + k) - base);
   return sum;
 }
