@@ -14,6 +14,8 @@ import type {Manifest} from "./schema.js";
 import {DEFAULT_SCHEME, DEFAULT_THRESHOLDS} from "./segmentSchemes.js";
 import {segmentsSql} from "./segments.js";
 import {DEFAULT_EXCLUDED_KINDS, DEFAULT_SHIPPING, defaultSweepFee, orderValueHistogramSql, parseThresholds, shippingRule, shippingRuleSql, shippingSweepSql} from "./shippingThreshold.js";
+import type {Lifetime} from "./shiftedBetaGeometric.js";
+import {fitSubscriptions, subscriptionFitKey} from "./subscriptionProjection.js";
 import {churnWatchSql, DEFAULT_RETENTION, retentionSql, subscriptionLifetimesSql} from "./subscriptionRetention.js";
 
 /**
@@ -77,11 +79,12 @@ export const DEFAULT_VIEWS = {
     await ask(productNamesSql());
     await ask(crossSellSql({asOf}));
   },
-  subscriptions: async ({manifest, ask}: DefaultViewContext) => {
+  subscriptions: async ({manifest, ask, computed}: DefaultViewContext) => {
     const asOf = manifest.as_of;
     await ask(productNamesSql());
     await ask(retentionSql({asOf, by: DEFAULT_RETENTION.by, maxDelivery: DEFAULT_RETENTION.maxDelivery}), WARM);
-    await ask(subscriptionLifetimesSql({asOf}));
+    const lifetimes = await ask(subscriptionLifetimesSql({asOf}));
+    await computed(subscriptionFitKey(asOf), async () => fitSubscriptions(lifetimes as unknown as Lifetime[]));
     await ask(churnWatchSql({asOf}));
   },
   "ltv-curve": async ({manifest, ask}: DefaultViewContext) => {

@@ -13,6 +13,9 @@ import {checkClv, splitClvHistories, valueClv} from "../../src/components/clvSum
 import {dayOf, defaultClvSettings, holdoutDays} from "../../src/components/clvView.js";
 import {crossSellSql, firstProductSql} from "../../src/components/repeatProducts.js";
 import {DEFAULT_ROUTES, routeTreeSql} from "../../src/components/routeTree.js";
+import type {Lifetime} from "../../src/components/shiftedBetaGeometric.js";
+import {fitSubscriptions, subscriptionFitKey} from "../../src/components/subscriptionProjection.js";
+import {subscriptionLifetimesSql} from "../../src/components/subscriptionRetention.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
 
 let db: WasmDB;
@@ -67,6 +70,15 @@ describe("the answers a page ships with", () => {
     expect(shippedCheck).toEqual(checkClv(fit!, histories, options));
     expect(shippedValue).toEqual(valueClv(fit!, histories, outlooks(fit!, settings)));
     expect(shippedValue.customers).toBe(db.rows<{n: number}>(`SELECT count(*)::INTEGER AS n FROM customers WHERE first_order_date <= DATE '${settings.calibrationEnd}'`)[0].n);
+  });
+
+  it("subscriptions: the fitted retention model, as the page fits it to the lifetimes", async () => {
+    const {first} = decodeAll(await defaultViewAnswers("subscriptions", manifest, db), manifest.content_hash);
+    const lifetimes = db.rows<Lifetime>(subscriptionLifetimesSql({asOf: manifest.as_of}));
+    expect([...first.computed.keys()]).toEqual([subscriptionFitKey(manifest.as_of)]);
+    const shipped = JSON.parse(first.computed.get(subscriptionFitKey(manifest.as_of))!);
+    expect(shipped).toEqual(fitSubscriptions(lifetimes));
+    expect(shipped.sbg.alpha).toBeGreaterThan(0);
   });
 
   it("ships the first view's answers over the first file's limit in the large file, those asked later in the later file, and none over the limit", () => {
@@ -136,6 +148,8 @@ SELECT i::INTEGER AS int, CASE WHEN i % 3 = 0 THEN NULL ELSE i END::INTEGER AS i
   (i % 100)::TINYINT AS tiny, i % 2 = 0 AS even, DATE '2024-01-01' + i::INTEGER AS day, TIMESTAMP '2024-01-01' + to_seconds(i) AS moment,
   CASE WHEN i % 4 = 0 THEN NULL ELSE 'r' || i END AS text, 'kind' || (i % 3) AS kind,
   CASE WHEN i % 6 = 0 THEN NULL WHEN i = 7 THEN '顧客' || i ELSE 'c' || i END AS mostly_ascii,
+  -- one to four bytes a character (é, 定期, 🍵: a UTF-16 surrogate pair), empty text, nulls
+  CASE i % 5 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN 'café' || i WHEN 3 THEN '定期便🍵' || i ELSE '🍵' END AS multibyte,
   CASE WHEN i % 7 = 0 THEN NULL ELSE DATE '2024-01-01' - i::INTEGER END AS day_or_null
 FROM range(5000) t(i)`;
     const table = db.arrow(sql);
@@ -146,6 +160,7 @@ FROM range(5000) t(i)`;
     expect(tableRows(table.slice(1000, 4500))).toEqual(rowsOf(table.slice(1000, 4500)));
     expect(rows[3]).toMatchObject({int: 3, int_or_null: null, big: 30000000000, decimal: 0.75, moment: Date.UTC(2024, 0, 1, 0, 0, 3), text: "r3", even: false});
     expect(rows[7]).toMatchObject({mostly_ascii: "顧客7", day_or_null: null, day: Date.UTC(2024, 0, 8)});
-    expect(rows[8]).toMatchObject({mostly_ascii: "c8", day_or_null: Date.UTC(2023, 11, 24)});
+    expect(rows[8]).toMatchObject({mostly_ascii: "c8", day_or_null: Date.UTC(2023, 11, 24), multibyte: "定期便🍵8"});
+    expect(rows.slice(0, 5).map((r) => r.multibyte)).toEqual([null, "", "café2", "定期便🍵3", "🍵"]);
   });
 });
