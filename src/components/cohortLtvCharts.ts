@@ -10,6 +10,8 @@ const monthsLabel = {ja: "初回からの月数(X)", en: "Months since first ord
 export function LtvHeatmap(rows: LtvCurveRow[], {width, label}: {width: number; label: (group: string) => string}): SVGSVGElement | HTMLElement {
   const groups = [...new Set(rows.map((r) => r.cohort))];
   const months = [...new Set(rows.map((r) => r.months))].sort((a, b) => a - b);
+  // white text on the darkest cells
+  const dark = 0.6 * d3.max(rows, (r) => r.ltv)!;
   return Plot.plot({
     width,
     height: 60 + groups.length * 18,
@@ -20,7 +22,7 @@ export function LtvHeatmap(rows: LtvCurveRow[], {width, label}: {width: number; 
     color: {scheme: "blues", legend: true, label: "LTV", tickFormat: formatYenShort},
     marks: [
       Plot.cell(rows, {x: "months", y: "cohort", fill: "ltv", inset: 0.5, tip: {format: {fill: formatYen, x: true, y: true}}}),
-      Plot.text(rows, {x: "months", y: "cohort", text: (d: LtvCurveRow) => formatYen(d.ltv), fontSize: 9, fill: (d: LtvCurveRow) => (d.ltv > 0.6 * d3.max(rows, (r) => r.ltv)! ? "white" : "black")})
+      Plot.text(rows, {x: "months", y: "cohort", text: (d: LtvCurveRow) => formatYen(d.ltv), fontSize: 9, fill: (d: LtvCurveRow) => (d.ltv > dark ? "white" : "black")})
     ]
   });
 }
