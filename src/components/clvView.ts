@@ -1,5 +1,6 @@
 import {clvHistoriesSql, type ClvUnit} from "./clvInputs.js";
-import {fitClv, type ClvFit, type HistoryOutlook} from "./clvModel.js";
+import type {Frequency} from "./bgnbd.js";
+import {fitClv, outlooks, type ClvFit, type HistoryOutlook} from "./clvModel.js";
 import {checkClv, splitClvHistories, valueClv, type ClvCheck, type ClvHistory, type ClvValue} from "./clvSummary.js";
 import type {SharedSpend} from "./gammaGamma.js";
 import type {Label} from "./i18n.js";
@@ -101,9 +102,22 @@ export function clvValueKey(settings: ClvSettings): string {
 }
 
 /**
- * The predicted value (valueClv) for the horizon and discount rate. `outlook` is outlooks() of the fit for them: the
- * page shares it with the churn-risk list, so that a history's outlook is computed once for both.
+ * outlooks() of the fit for a horizon, unit and discount rate: the same function for the same fit and settings (the
+ * last ones asked are kept), so that the page's predicted value and its churn-risk list, in cells of their own, compute
+ * each history's outlook once for both.
  */
-export function clvValue(engine: ClvEngine, settings: ClvSettings, fit: ClvFit, outlook: (history: ClvHistory) => HistoryOutlook, load: () => Promise<ClvHistories>): Promise<ClvValue> {
-  return engine.computed(clvValueKey(settings), async () => valueClv(fit, (await load()).histories, outlook));
+export function horizonOutlooks(fit: ClvFit, {horizon, unit, discountRate}: Pick<ClvSettings, "horizon" | "unit" | "discountRate">): (history: Frequency) => HistoryOutlook {
+  const key = JSON.stringify({horizon, unit, discountRate});
+  const kept = lastOutlooks.get(fit);
+  if (kept?.key === key) return kept.outlook;
+  const outlook = outlooks(fit, {horizon, unit, discountRate});
+  lastOutlooks.set(fit, {key, outlook});
+  return outlook;
+}
+
+const lastOutlooks = new WeakMap<ClvFit, {key: string; outlook: (history: Frequency) => HistoryOutlook}>();
+
+/** The predicted value (valueClv) for the horizon and discount rate, with horizonOutlooks of them. */
+export function clvValue(engine: ClvEngine, settings: ClvSettings, fit: ClvFit, load: () => Promise<ClvHistories>): Promise<ClvValue> {
+  return engine.computed(clvValueKey(settings), async () => valueClv(fit, (await load()).histories, horizonOutlooks(fit, settings)));
 }

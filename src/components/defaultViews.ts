@@ -1,6 +1,5 @@
 import {currentThresholdBinsSql} from "./bunching.js";
 import {churnRiskSql, repeatPurchaseDaysSql} from "./clvInputs.js";
-import {outlooks} from "./clvModel.js";
 import {clvCheck, clvFit, clvValue, defaultClvSettings, historiesLoader, holdoutDays} from "./clvView.js";
 import {DEFAULT_LTV_GROUPING, DEFAULT_LTV_MONTHS, ltvCurveSql} from "./cohortLtv.js";
 import {dailyOrdersSql, orderGapsSql, REJECTED_SAMPLE_ROWS, rejectedSampleSql, WEEKLY_JUMPS, weeklyJumpsSql} from "./dataQuality.js";
@@ -101,7 +100,7 @@ export const DEFAULT_VIEWS = {
     const {fit} = await clvFit(engine, settings, load);
     if (!fit) return;
     await clvCheck(engine, settings, fit, load);
-    await clvValue(engine, settings, fit, outlooks(fit, settings), load);
+    await clvValue(engine, settings, fit, load);
     // not warmed: only a new calibration end or unit changes these, and that change takes seconds anyway (the
     // histories' query and the fit); warming the churn-risk list took the renderer to 0.9 GiB at 5M as the page opened
     if (holdoutDays(settings) >= 7) await ask(repeatPurchaseDaysSql(settings));

@@ -5,6 +5,7 @@ import {bgnbdLogLikelihood, conditionalExpectedPurchases, expectedPurchases, fit
 import {churnRiskSql, clvHistoriesSql, clvInputsSql, repeatPurchaseDaysSql, type ClvInput} from "../../src/components/clvInputs.js";
 import {customerSpend, fitClv, outlooks, predictCustomers, type ClvFit} from "../../src/components/clvModel.js";
 import {checkClv, splitClvHistories, valueClv, type ClvHistory} from "../../src/components/clvSummary.js";
+import {horizonOutlooks} from "../../src/components/clvView.js";
 import {fitGammaGamma, gammaGammaLogLikelihood, type SharedSpend} from "../../src/components/gammaGamma.js";
 import {customerSegmentsSql} from "../../src/components/segments.js";
 import {cdnowPublishedSummary, cdnowSampleOrders} from "../fixtures/cdnowSample.js";
@@ -188,6 +189,19 @@ describe("the page's figures from shared histories, against the same figures cus
     const days = d3.range(origin + 7, lastDay + 1, 7);
     expect(summary.expectedRepeats.map(([day]) => day)).toEqual(days);
     summary.expectedRepeats.forEach(([day, expected]) => close(expected, d3.sum(customers, (c) => (firstDay(c) < day ? expectedPurchases(fit.bgnbd, (day - firstDay(c)) / 7) : 0))));
+  });
+
+  it("gives the predicted value and the churn-risk list one outlook function per fit and horizon, a new one for another", () => {
+    const settings = {horizon: 52, unit: "week" as const, discountRate: 0.1};
+    const outlook = horizonOutlooks(fit, settings);
+    expect(horizonOutlooks(fit, {...settings})).toBe(outlook);
+    const halfYear = horizonOutlooks(fit, {...settings, horizon: 26});
+    expect(halfYear).not.toBe(outlook);
+    expect(horizonOutlooks(fit, {...settings, discountRate: 0})).not.toBe(halfYear);
+    // another fit of the same figures is another fit
+    expect(horizonOutlooks({...fit}, settings)).not.toBe(outlook);
+    const customer = customers.find((c) => c.x > 2)!;
+    expect(halfYear(customer)).toEqual(outlooks(fit, {...settings, horizon: 26})(customer));
   });
 
   it("expects each customer's purchases over the horizon as equation 10, discounted at the end of each of 12 steps", () => {

@@ -267,8 +267,8 @@ describe("the built site", () => {
     const yearAhead = await valueCard(page).textContent();
     expect(yearAhead).toContain("今後52週の予測売上");
     // the check of the fit does not depend on the horizon: its charts stay as they were drawn
-    const checkCharts = await page.locator("figure").filter({hasText: /P\(alive\)|累計リピート購入日数/}).elementHandles();
-    expect(checkCharts).toHaveLength(2);
+    const checkCharts = await page.locator("figure").filter({hasText: /P\(alive\)|累計リピート購入日数|検証期間の平均/}).elementHandles();
+    expect(checkCharts).toHaveLength(3);
     const halfYear = await changeHorizon(page, 26);
     for (const chart of checkCharts) expect(await chart.evaluate((element) => element.isConnected)).toBe(true);
     expect(yen(halfYear)).toBeLessThan(yen(yearAhead));
