@@ -100,17 +100,18 @@ export class SourceRowsSink implements RowSink {
       : refused
         ? `DuckDB's CSV reader refused it (${refused}); reading it in JavaScript`
         : await this.#disagreement(table, file, positions, verdict);
-    if (why) {
+    // (a file that is not plain always has a why: said again so that what follows knows the file is plain)
+    if (why || !verdict.plain) {
       this.log(`${file.file}: ${why}`);
       if (read) await this.#connection.run(`DROP TABLE ${table}`);
       await this.begin();
       return false;
     }
-    const rows = verdict.plain ? verdict.records - 1 : 0;
+    const rows = verdict.records - 1;
     this.#csvTables.push({table, fileIndex});
     await this.#connection.run(sourceRowsSql(this.#columns, this.#csvTables));
     this.#read += rows;
-    this.log(`${file.file}: ${rows.toLocaleString("en-US")} rows read by DuckDB's CSV reader (${verdict.plain ? verdict.samples.length : 0} checked against csvSplitter)`);
+    this.log(`${file.file}: ${rows.toLocaleString("en-US")} rows read by DuckDB's CSV reader (${verdict.samples.length} checked against csvSplitter)`);
     await this.begin();
     return true;
   }
