@@ -2,6 +2,7 @@ import {createRequire} from "node:module";
 import * as duckdb from "@duckdb/duckdb-wasm/blocking";
 import {tableFromIPC, type Table} from "apache-arrow";
 import {tableRows} from "../src/components/arrowRows.js";
+import {ENGINE_SETTINGS_SQL} from "../src/components/engineSettings.js";
 import {SCHEMA, SNAPSHOT_TABLES, type SnapshotTable} from "../src/components/schema.js";
 import {sqlIdentifier, sqlLiteral} from "../src/components/sqlLiteral.js";
 import {attachTableSql, tableDatabaseName} from "../src/components/tableDatabase.js";
@@ -38,6 +39,7 @@ export class WasmDB {
   readonly #connection;
   constructor(readonly bindings: duckdb.DuckDBBindings) {
     this.#connection = bindings.connect();
+    this.#connection.query(ENGINE_SETTINGS_SQL);
   }
 
   /** Rows as plain objects, as a page gets them from `workspace.rows`. */

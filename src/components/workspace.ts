@@ -2,6 +2,7 @@ import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {Table} from "apache-arrow";
 import {tableRows} from "./arrowRows.js";
 import {registerBlob, startDuckDB} from "./duckdbBrowser.js";
+import {ENGINE_SETTINGS_SQL} from "./engineSettings.js";
 import {errorMessage} from "./errorMessage.js";
 import {fetchBlob} from "./fetchBlob.js";
 import {t} from "./i18n.js";
@@ -142,6 +143,7 @@ async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status
   files.forEach((file) => file.catch(() => {})); // reported below, in order
   const db = await database;
   const connection = await db.connect();
+  await connection.query(ENGINE_SETTINGS_SQL);
   const rows: Record<string, number> = {};
   for (const [i, name] of tables.entries()) {
     onStep(`${t(steps.fetch)} ${name}`);
