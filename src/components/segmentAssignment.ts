@@ -17,13 +17,23 @@ export interface AssignmentOptions<S extends SegmentScheme = SegmentScheme> {
  */
 export function segmentAssignmentSql<S extends SegmentScheme>({scheme, thresholds, asOf}: AssignmentOptions<S>): string {
   const t = {...DEFAULT_THRESHOLDS[scheme], ...thresholds} as SchemeThresholds[S];
-  if (scheme === "lifecycle") return lifecycleSql(t as SchemeThresholds["lifecycle"]);
+  if (scheme === "lifecycle") return lifecycleSql(t as SchemeThresholds["lifecycle"], "customers");
   if (scheme === "value_activity") return valueActivitySql(t as SchemeThresholds["value_activity"]);
   if (scheme === "cpm") return cpmSql(t as SchemeThresholds["cpm"]);
   return ltvRankSql(t as SchemeThresholds["ltv_rank"], asOf);
 }
 
-function lifecycleSql({activeDays, sleepingDays, halfDormantDays, regularOrders}: SchemeThresholds["lifecycle"]): string {
+/**
+ * For a scheme whose rules read a customer's recency_days and orders alone (the lifecycle scheme), every row of
+ * `rows` (SQL: any rows with those two columns) with its `segment`, so that customers can be counted per (recency,
+ * orders) pair first and the pairs assigned; null for a scheme whose rules read more.
+ */
+export function pairAssignmentSql<S extends SegmentScheme>({scheme, thresholds}: AssignmentOptions<S>, rows: string): string | null {
+  if (scheme !== "lifecycle") return null;
+  return lifecycleSql({...DEFAULT_THRESHOLDS.lifecycle, ...(thresholds as Partial<SchemeThresholds["lifecycle"]>)}, rows);
+}
+
+function lifecycleSql({activeDays, sleepingDays, halfDormantDays, regularOrders}: SchemeThresholds["lifecycle"], rows: string): string {
   return `SELECT *, CASE
     WHEN recency_days <= ${v(activeDays)} AND orders = 1 THEN 'new'
     WHEN recency_days <= ${v(activeDays)} AND orders < ${v(regularOrders)} THEN 'becoming_regular'
@@ -31,7 +41,7 @@ function lifecycleSql({activeDays, sleepingDays, halfDormantDays, regularOrders}
     WHEN recency_days <= ${v(sleepingDays)} THEN 'sleeping'
     WHEN recency_days <= ${v(halfDormantDays)} THEN 'half_dormant'
     ELSE 'dormant' END AS segment
-  FROM customers`;
+  FROM ${rows}`;
 }
 
 function valueActivitySql({newDays, activeDays, highValueYen}: SchemeThresholds["value_activity"]): string {

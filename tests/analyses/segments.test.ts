@@ -94,6 +94,16 @@ describe("segment schemes on random shops", () => {
         const pairs = shop.rows<{customer_id: string; segment: string}>(customerSegmentsSql({scheme, asOf: manifest.as_of}));
         expect(new Map(pairs.map((r) => [r.customer_id, r.segment])), scheme).toEqual(expected[scheme]);
         const shares = shop.rows<SegmentRow>(segmentsSql({scheme, asOf: manifest.as_of}));
+        // each class's customers, revenue and orders, summed customer by customer (the lifecycle scheme's SQL sums
+        // (recency, orders) pairs instead)
+        for (const row of shares) {
+          const members = customers.filter((c) => expected[scheme].get(c.customer_id) === row.segment);
+          const revenue = members.reduce((s, c) => s + c.revenue, 0);
+          const orders = members.reduce((s, c) => s + c.orders, 0);
+          expect(row.customers, `${scheme} ${row.segment}`).toBe(members.length);
+          expect(row.revenue, `${scheme} ${row.segment}`).toBe(revenue);
+          if (members.length > 0) expect(row.orders_per_customer, `${scheme} ${row.segment}`).toBeCloseTo(orders / members.length, 12);
+        }
         expect(shares.reduce((s, r) => s + r.customers, 0)).toBe(customers.length);
         expect(shares.reduce((s, r) => s + r.customer_share, 0)).toBeCloseTo(1, 12);
         expect(shares.reduce((s, r) => s + r.revenue_share, 0)).toBeCloseTo(1, 12);
