@@ -1,6 +1,6 @@
 import {quantile} from "d3";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {intervalHistogramSql, intervalSummarySql, secondOrderSurvivalSql, type SurvivalRow} from "../../src/components/repurchaseIntervals.js";
+import {INTERVAL_GROUPINGS, intervalHistogramSql, intervalSummarySql, secondOrderSurvivalSql, type SurvivalRow} from "../../src/components/repurchaseIntervals.js";
 import {randomShop} from "../fixtures/randomShop.js";
 import {tinyShop} from "../fixtures/tinyShop.js";
 import {wasmSnapshot} from "../support/snapshotInWasm.js";
@@ -77,6 +77,17 @@ describe("repurchase intervals against plain JavaScript on a random shop", () =>
     }
     const histogram = db.rows<{group: string; bin_start: number; intervals: number}>(intervalHistogramSql({binDays: 10}));
     for (const row of histogram) expect(row.intervals).toBe(groups.get(row.group)!.filter((d) => Math.floor(d / 10) * 10 === row.bin_start).length);
+    expect(histogram.reduce((s, r) => s + r.intervals, 0)).toBe([...groups.values()].reduce((s, days) => s + days.length, 0));
+    // every grouping: the histogram (counted per key and day first) holds each group's intervals, as the summary counts them one by one
+    for (const groupBy of INTERVAL_GROUPINGS) {
+      for (const excludeSubscriptions of [false, true]) {
+        const perGroup = new Map<string, number>();
+        for (const r of db.rows<{group: string; intervals: number}>(intervalHistogramSql({groupBy, excludeSubscriptions, binDays: 7}))) perGroup.set(r.group, (perGroup.get(r.group) ?? 0) + r.intervals);
+        const counted = db.rows<{group: string; intervals: number}>(intervalSummarySql({groupBy, excludeSubscriptions}));
+        expect(new Map(counted.map((r) => [r.group, r.intervals])), `${groupBy} ${excludeSubscriptions}`).toEqual(perGroup);
+        expect(counted.length, groupBy).toBeGreaterThan(0);
+      }
+    }
 
     // Kaplan–Meier by hand: walk the distinct days, multiplying (1 − returned / at risk)
     const asOf = Date.parse(manifest.as_of) / DAY;
