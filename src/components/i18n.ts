@@ -14,6 +14,8 @@ export function currentLang(): Lang {
     const asked = new URLSearchParams(location.search).get("lang");
     const configured = document.querySelector<HTMLMetaElement>('meta[name="ltv-lang"]')?.content;
     known = {search: location.search, lang: (asked ?? configured) === "en" ? "en" : "ja"};
+    // Framework writes no lang on <html>: screen readers and the browser's choice of Han glyphs read it
+    document.documentElement.lang = known.lang;
   }
   return known.lang;
 }

@@ -79,6 +79,7 @@ describe("the built site", () => {
       await content.first().waitFor({timeout: 30_000}).catch(() => {});
       expect.soft(await content.count(), `${path}: content`).toBeGreaterThan(0);
       expect.soft(await page.textContent("#ltv-footer"), `${path}: footer`).toContain(manifest.as_of);
+      expect.soft(await page.getAttribute("html", "lang"), `${path}: language`).toBe("ja");
       await page.close();
     }
   }, 240_000);
@@ -97,6 +98,7 @@ describe("the built site", () => {
     const text = await page.textContent("#observablehq-main");
     expect(text).toContain("Customers");
     expect(text).not.toContain("顧客数");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
     await page.close();
   });
 
