@@ -1,12 +1,12 @@
 // Benchmark: the free-shipping sweep grouped by amount (what the page runs) against the straightforward
 // join of every order with every threshold, in DuckDB-WASM (Node build, the browser's engine) and native
-// DuckDB, on a demo shop of BENCH_ORDERS orders (default 1,000,000). Prints medians, min–max and ratios.
+// DuckDB, on a demo shop of BENCH_ORDERS orders (default 1,000,000), both warm (WARM). Prints medians, min–max and ratios.
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {parseThresholds, shippingSweepSql} from "../src/components/shippingThreshold.js";
 import {openSnapshotInWasm, snapshotOf} from "../tests/support/snapshotInWasm.js";
 import {demoSource} from "../loaders/sources/demoSource.js";
-import {show, timeRuns} from "./stats.js";
+import {show, timeRuns, WARM} from "./stats.js";
 
 const orders = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -33,10 +33,10 @@ await native.run(`CREATE TABLE orders AS SELECT * FROM read_parquet('${join(out,
 const grouped = shippingSweepSql(options);
 const results = {
   orders: manifest.row_counts.orders,
-  wasm: {grouped: await timeRuns(runs, () => wasm.arrow(grouped)), naive: await timeRuns(runs, () => wasm.arrow(naiveSql))},
-  native_1_thread: {grouped: await timeRuns(runs, () => native.runAndReadAll(grouped)), naive: await timeRuns(runs, () => native.runAndReadAll(naiveSql))}
+  wasm: {grouped: await timeRuns(runs, () => wasm.arrow(grouped), WARM), naive: await timeRuns(runs, () => wasm.arrow(naiveSql), WARM)},
+  native_1_thread: {grouped: await timeRuns(runs, () => native.runAndReadAll(grouped), WARM), naive: await timeRuns(runs, () => native.runAndReadAll(naiveSql), WARM)}
 };
-console.log(`free-shipping sweep, ${results.orders.toLocaleString("en-US")} orders, ${options.thresholds.length} thresholds, median of ${runs} (min–max)`);
+console.log(`free-shipping sweep, ${results.orders.toLocaleString("en-US")} orders, ${options.thresholds.length} thresholds, median of at least ${runs} runs (min–max)`);
 for (const engine of ["wasm", "native_1_thread"] as const) {
   const {grouped: g, naive: n} = results[engine];
   console.log(`  ${engine.padEnd(16)} grouped ${show(g, 1)} ms   naive join ${show(n, 1)} ms   naive / grouped ${(n.median / g.median).toFixed(1)}×`);
