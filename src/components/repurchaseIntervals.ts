@@ -27,13 +27,14 @@ const GROUPS: Record<IntervalGrouping, {key: string; name: string}> = {
   first_category: {key: "f.first_category", name: "key"},
   order_type: {key: "subscription_id IS NULL", name: "CASE WHEN key THEN 'one_off' ELSE 'subscription' END"}
 };
+const groupOf = ({groupBy = "transition"}: IntervalOptions) => GROUPS[groupBy];
 
 /**
  * The `intervals` CTE: whole days between consecutive counted orders of a customer, in time order (0 for
  * two orders on one day), each with its group's key (GROUPS).
  */
-function intervalsCte({groupBy = "transition", excludeSubscriptions = false}: IntervalOptions): string {
-  const byFirstOrder = groupBy === "first_product" || groupBy === "first_category";
+function intervalsCte(options: IntervalOptions): string {
+  const byFirstOrder = options.groupBy === "first_product" || options.groupBy === "first_category";
   // the snapshot numbers each customer's counted orders in time order and keeps the days since the one before
   return `ordered AS (
   SELECT customer_id, subscription_id, delivery_number, order_number AS n, days_since_previous AS days
@@ -45,22 +46,22 @@ firsts AS (
 ),` : ""}
 intervals AS (
   -- a customer's first order ends no interval
-  SELECT ${GROUPS[groupBy].key} AS key, days FROM ordered${byFirstOrder ? " JOIN firsts f USING (customer_id)" : ""}
-  WHERE days IS NOT NULL ${excludeSubscriptions ? "AND NOT coalesce(delivery_number > 1, false)" : ""}
+  SELECT ${groupOf(options).key} AS key, days FROM ordered${byFirstOrder ? " JOIN firsts f USING (customer_id)" : ""}
+  WHERE days IS NOT NULL ${options.excludeSubscriptions ? "AND NOT coalesce(delivery_number > 1, false)" : ""}
 )`;
 }
 
 /**
  * Histogram rows {group, bin_start, bin_end, intervals}: completed intervals in bins of `binDays`. The intervals are
- * counted per key and day first, both the snapshot's columns with known ranges, which DuckDB counts in an array
- * (engineSettings.ts), and those few thousand counts are then named and binned: at 5M orders 106 → 68 ms in
- * DuckDB-WASM (native 73 → 51) against naming and binning each of the 1M intervals.
+ * counted per key and day first, and those few thousand counts then named and binned; for transitions the key and
+ * the days are both the snapshot's columns, with known ranges, which DuckDB counts in an array (engineSettings.ts):
+ * at 5M orders 106 → 68 ms in DuckDB-WASM (native 73 → 51) against naming and binning each of the 1M intervals.
  */
 export function intervalHistogramSql({binDays = 7, ...options}: IntervalOptions & {binDays?: number}): string {
   return `
 WITH ${intervalsCte(options)},
 per_day AS (SELECT key, days, count(*) AS intervals FROM intervals GROUP BY key, days)
-SELECT ${GROUPS[options.groupBy ?? "transition"].name} AS "group", CAST(days // ${v(binDays)} * ${v(binDays)} AS INTEGER) AS bin_start,
+SELECT ${groupOf(options).name} AS "group", CAST(days // ${v(binDays)} * ${v(binDays)} AS INTEGER) AS bin_start,
   CAST(days // ${v(binDays)} * ${v(binDays)} + ${v(binDays)} AS INTEGER) AS bin_end, CAST(sum(intervals) AS INTEGER) AS intervals
 FROM per_day GROUP BY ALL ORDER BY "group", bin_start`;
 }
@@ -69,7 +70,7 @@ FROM per_day GROUP BY ALL ORDER BY "group", bin_start`;
 export function intervalSummarySql(options: IntervalOptions): string {
   return `
 WITH ${intervalsCte(options)}
-SELECT ${GROUPS[options.groupBy ?? "transition"].name} AS "group", CAST(count(*) AS INTEGER) AS intervals,
+SELECT ${groupOf(options).name} AS "group", CAST(count(*) AS INTEGER) AS intervals,
   CAST(quantile_cont(days, 0.5) AS DOUBLE) AS median,
   CAST(quantile_cont(days, 0.25) AS DOUBLE) AS p25,
   CAST(quantile_cont(days, 0.75) AS DOUBLE) AS p75
