@@ -58,14 +58,14 @@ for (const size of sizes) {
   // a page that shipped its answer did not compute it
   const pageQuery = (s: Summary) => (Number.isNaN(s.median) ? "shipped" : show(s));
   const columns: [string, number, (name: string) => string][] = [
-    ["native 1 thread", 22, (n) => show(native1[n], 1)],
-    ["native all", 22, (n) => show(nativeAll[n], 1)],
-    ["native in memory", 22, (n) => show(nativeMemory[n], 1)],
-    ["Node WASM warm", 22, (n) => show(wasmNode.warm[n], 1)],
+    ["native 1 thread", 24, (n) => show(native1[n], 1)],
+    ["native all", 24, (n) => show(nativeAll[n], 1)],
+    ["native in memory", 24, (n) => show(nativeMemory[n], 1)],
+    ["Node WASM warm", 24, (n) => show(wasmNode.warm[n], 1)],
     ["÷ native1", 11, (n) => ratio(wasmNode.warm[n].median, native1[n].median)],
-    ["Chromium first", 22, (n) => show(wasmChromium.first[n], 1)],
+    ["Chromium first", 24, (n) => show(wasmChromium.first[n], 1)],
     ["÷ native1", 11, (n) => ratio(wasmChromium.first[n].median, native1[n].median)],
-    ["Chromium warm", 22, (n) => show(wasmChromium.warm[n], 1)],
+    ["Chromium warm", 24, (n) => show(wasmChromium.warm[n], 1)],
     ["÷ native1", 11, (n) => ratio(wasmChromium.warm[n].median, native1[n].median)],
     ["÷ memory", 11, (n) => ratio(wasmChromium.warm[n].median, nativeMemory[n].median)],
     ["page's query", 18, (n) => pageQuery(browser.pages[n].query)],
