@@ -14,7 +14,7 @@ import {analysisInteractions, analysisQueries} from "./analysisQueries.js";
 import {browserTimes} from "./browser.js";
 import {nativeTimes} from "./native.js";
 import {measureCommand} from "./processMemory.js";
-import {siteTableFiles} from "./siteFiles.js";
+import {siteFile, siteTableFiles} from "./siteFiles.js";
 import {show, type Summary} from "./stats.js";
 import {wasmChromiumTimes} from "./wasmChromium.js";
 import {wasmNodeTimes} from "./wasmNode.js";
@@ -37,7 +37,10 @@ for (const size of sizes) {
   const site = join(work, `site-${size}`);
   rmSync(site, {recursive: true, force: true});
   cpSync(join(ROOT, "dist"), site, {recursive: true});
-  // every engine reads the table files the site's pages download
+  // every engine reads the table files the site's pages download; native in memory reads the snapshot above, which
+  // must hold the same rows (an LTV_AS_OF or LTV_TZ in the environment would reach the site build only)
+  const siteManifest = JSON.parse(readFileSync(join(site, siteFile(site, "_file/data", "manifest", ".json")), "utf8"));
+  if (siteManifest.content_hash !== manifest.content_hash) throw new Error(`${label}: the site's snapshot (${siteManifest.content_hash}) is not the benchmark's (${manifest.content_hash})`);
   const files = siteTableFiles(site);
   process.stderr.write(`native DuckDB …\n`);
   const native1 = await nativeTimes({files}, queries, {threads: 1, runs});
@@ -51,7 +54,7 @@ for (const size of sizes) {
   const tableFiles = Object.fromEntries(Object.entries(files).map(([table, file]) => [table, statSync(file).size]));
   results[label] = {orders: manifest.row_counts.orders, snapshot, build, table_file_bytes: tableFiles, native_1_thread: native1, native_all_threads: nativeAll, native_1_thread_in_memory: nativeMemory, wasm_node_first_runs: wasmNode.first, wasm_node_warm: wasmNode.warm, wasm_chromium_first_runs: wasmChromium.first, wasm_chromium_warm: wasmChromium.warm, browser};
 
-  console.log(`\n=== ${label} orders (${manifest.row_counts.orders.toLocaleString("en-US")} orders, ${manifest.row_counts.customers.toLocaleString("en-US")} customers), median (min–max) ms of ${runs} runs (the engines' warm figures: of at least a second of runs)`);
+  console.log(`\n=== ${label} orders (${manifest.row_counts.orders.toLocaleString("en-US")} orders, ${manifest.row_counts.customers.toLocaleString("en-US")} customers), median (min–max) ms of ${runs} runs (the engines' warm figures: of at least a second of runs, at most 200)`);
   console.log(`snapshot: ${(snapshot.ms / 1000).toFixed(1)} s, peak ${snapshot.peakMiB.toFixed(0)} MiB · site build: ${(build.ms / 1000).toFixed(1)} s`);
   console.log(`table files a page may download: ${Object.entries(tableFiles).map(([table, bytes]) => `${table} ${(bytes / 2 ** 20).toFixed(1)} MiB`).join(", ")}`);
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "—");

@@ -23,6 +23,17 @@ describe("repurchase intervals on the tiny shop, by hand", () => {
     ]);
   });
 
+  it("bins intervals by order type, first product and first category, with and without scheduled deliveries", () => {
+    const bins = (options: Parameters<typeof intervalHistogramSql>[0]) =>
+      tiny.rows<{group: string; bin_start: number; intervals: number}>(intervalHistogramSql({binDays: 7, ...options})).map((r) => [r.group, r.bin_start, r.intervals]);
+    // c2's 0 days are one-off; c1's 15 days end at subscription delivery 1 (a decision), its 30 days at delivery 2 (a schedule)
+    expect(bins({groupBy: "order_type"})).toEqual([["one_off", 0, 1], ["subscription", 14, 1], ["subscription", 28, 1]]);
+    expect(bins({groupBy: "order_type", excludeSubscriptions: true})).toEqual([["one_off", 0, 1], ["subscription", 14, 1]]);
+    // c2 began with the serum M, c1 with the trial T; both are skincare
+    expect(bins({groupBy: "first_product"})).toEqual([["M", 0, 1], ["T", 14, 1], ["T", 28, 1]]);
+    expect(bins({groupBy: "first_category"})).toEqual([["スキンケア", 0, 1], ["スキンケア", 14, 1], ["スキンケア", 28, 1]]);
+  });
+
   it("summarises each group with interpolated quartiles", () => {
     expect(tiny.rows(intervalSummarySql({}))).toEqual([
       {group: "1→2", intervals: 2, median: 7.5, p25: 3.75, p75: 11.25},
@@ -78,7 +89,8 @@ describe("repurchase intervals against plain JavaScript on a random shop", () =>
     const histogram = db.rows<{group: string; bin_start: number; intervals: number}>(intervalHistogramSql({binDays: 10}));
     for (const row of histogram) expect(row.intervals).toBe(groups.get(row.group)!.filter((d) => Math.floor(d / 10) * 10 === row.bin_start).length);
     expect(histogram.reduce((s, r) => s + r.intervals, 0)).toBe([...groups.values()].reduce((s, days) => s + days.length, 0));
-    // every grouping: the histogram (counted per key and day first) holds each group's intervals, as the summary counts them one by one
+    // every grouping: the histogram (counted per key and day first) holds each group's intervals, as the summary
+    // counts them one by one (the tiny shop above checks the groups' names by hand)
     for (const groupBy of INTERVAL_GROUPINGS) {
       for (const excludeSubscriptions of [false, true]) {
         const perGroup = new Map<string, number>();
