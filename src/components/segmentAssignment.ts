@@ -10,13 +10,19 @@ export interface AssignmentOptions<S extends SegmentScheme = SegmentScheme> {
   asOf: string;
 }
 
+/** The scheme's thresholds: the defaults, with those the options give. */
+function thresholdsOf<S extends SegmentScheme>({scheme, thresholds}: AssignmentOptions<S>): SchemeThresholds[S] {
+  return {...DEFAULT_THRESHOLDS[scheme], ...thresholds} as SchemeThresholds[S];
+}
+
 /**
  * One row per customer for a scheme: the customer's columns and its `segment`, so that what is summed per segment
  * needs no join back to the customers. The CASE branches are written so that each customer meets exactly one;
  * the tests check the partition on random shops.
  */
-export function segmentAssignmentSql<S extends SegmentScheme>({scheme, thresholds, asOf}: AssignmentOptions<S>): string {
-  const t = {...DEFAULT_THRESHOLDS[scheme], ...thresholds} as SchemeThresholds[S];
+export function segmentAssignmentSql<S extends SegmentScheme>(options: AssignmentOptions<S>): string {
+  const {scheme, asOf} = options;
+  const t = thresholdsOf(options);
   if (scheme === "lifecycle") return lifecycleSql(t as SchemeThresholds["lifecycle"], "customers");
   if (scheme === "value_activity") return valueActivitySql(t as SchemeThresholds["value_activity"]);
   if (scheme === "cpm") return cpmSql(t as SchemeThresholds["cpm"]);
@@ -28,9 +34,9 @@ export function segmentAssignmentSql<S extends SegmentScheme>({scheme, threshold
  * `rows` (SQL: any rows with those two columns) with its `segment`, so that customers can be counted per (recency,
  * orders) pair first and the pairs assigned; null for a scheme whose rules read more.
  */
-export function pairAssignmentSql<S extends SegmentScheme>({scheme, thresholds}: AssignmentOptions<S>, rows: string): string | null {
-  if (scheme !== "lifecycle") return null;
-  return lifecycleSql({...DEFAULT_THRESHOLDS.lifecycle, ...(thresholds as Partial<SchemeThresholds["lifecycle"]>)}, rows);
+export function pairAssignmentSql<S extends SegmentScheme>(options: AssignmentOptions<S>, rows: string): string | null {
+  if (options.scheme !== "lifecycle") return null;
+  return lifecycleSql(thresholdsOf(options) as SchemeThresholds["lifecycle"], rows);
 }
 
 function lifecycleSql({activeDays, sleepingDays, halfDormantDays, regularOrders}: SchemeThresholds["lifecycle"], rows: string): string {
