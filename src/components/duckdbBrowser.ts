@@ -1,4 +1,8 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
+import {ENGINE_SETTINGS_SQL} from "./engineSettings.js";
+import {errorMessage} from "./errorMessage.js";
+import type {SnapshotTable} from "./schema.js";
+import {attachTableSql, tableDatabaseName} from "./tableDatabase.js";
 
 /**
  * Starts DuckDB-WASM in a worker, from files served by this site (no CDN). Only the `eh` bundle ships:
@@ -15,11 +19,24 @@ export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
   return db;
 }
 
+/** A connection with the settings every engine that runs the analyses' SQL has (engineSettings.ts). */
+export async function connectDuckDB(db: duckdb.AsyncDuckDB): Promise<duckdb.AsyncDuckDBConnection> {
+  const connection = await db.connect();
+  await connection.query(ENGINE_SETTINGS_SQL);
+  return connection;
+}
+
 /**
- * Registers a file for DuckDB-WASM to read through the browser's FileReader, block by block as queries need them,
- * instead of copying all of it into the engine's memory (registerFileBuffer). At 5M orders this keeps the table
- * files (about 190 MB) out of the page's memory; measured in `npm run bench`.
+ * Attaches a table's database file, handed to DuckDB-WASM as the Blob the browser made of its download: read through
+ * the browser's FileReader, block by block as queries need them, instead of copied whole into the engine's memory
+ * (registerFileBuffer). At 5M orders this keeps the table files (about 190 MB) out of the page's memory; measured in
+ * `npm run bench`. A file DuckDB cannot open is an error naming its table.
  */
-export function registerBlob(db: duckdb.AsyncDuckDB, name: string, file: Blob): Promise<void> {
-  return db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+export async function attachTableBlob(db: duckdb.AsyncDuckDB, connection: duckdb.AsyncDuckDBConnection, table: SnapshotTable, file: Blob): Promise<void> {
+  try {
+    await db.registerFileHandle(tableDatabaseName(table), file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    await connection.query(attachTableSql(table, tableDatabaseName(table)));
+  } catch (error) {
+    throw new Error(`${table}: ${errorMessage(error)}`, {cause: error});
+  }
 }

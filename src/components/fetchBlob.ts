@@ -4,7 +4,7 @@
  *
  * A Blob, not bytes, and made by the browser from the response (`response.blob()`), not by the page from its chunks:
  * the browser keeps the contents outside the page's memory, in its blob storage, and DuckDB-WASM reads from it the
- * blocks a query needs (duckdbBrowser.ts `registerBlob`). A Blob built from chunks in the page could not be read
+ * blocks a query needs (duckdbBrowser.ts `attachTableBlob`). A Blob built from chunks in the page could not be read
  * back at 20M orders (a 457 MB orders file) in headless Chromium; the response's own could. The price: no byte
  * count while the file downloads.
  */

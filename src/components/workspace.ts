@@ -1,8 +1,7 @@
-import type {AsyncDuckDB, AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
+import type {AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {Table} from "apache-arrow";
 import {tableRows} from "./arrowRows.js";
-import {registerBlob, startDuckDB} from "./duckdbBrowser.js";
-import {ENGINE_SETTINGS_SQL} from "./engineSettings.js";
+import {attachTableBlob, connectDuckDB, startDuckDB} from "./duckdbBrowser.js";
 import {errorMessage} from "./errorMessage.js";
 import {fetchBlob} from "./fetchBlob.js";
 import {t} from "./i18n.js";
@@ -13,7 +12,6 @@ import {queryTimingDetail} from "./queryTiming.js";
 import type {Manifest, SnapshotTable} from "./schema.js";
 import {MANIFEST_FILE, SNAPSHOT_HREFS} from "./snapshotFiles.js";
 import {sqlTemplate} from "./sqlLiteral.js";
-import {attachTableSql, tableDatabaseName} from "./tableDatabase.js";
 import {warmUp} from "./warmUp.js";
 
 /** The snapshot a page queries: its default view from the answers shipped with it, everything else in DuckDB-WASM. */
@@ -142,15 +140,14 @@ async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status
   );
   files.forEach((file) => file.catch(() => {})); // reported below, in order
   const db = await database;
-  const connection = await db.connect();
-  await connection.query(ENGINE_SETTINGS_SQL);
+  const connection = await connectDuckDB(db);
   const rows: Record<string, number> = {};
   for (const [i, name] of tables.entries()) {
     onStep(`${t(steps.fetch)} ${name}`);
     const file = await files[i];
     onStep(`${t(steps.attach)} ${name}`);
     const mark = performance.now();
-    await attach(db, connection, name, file);
+    await attachTableBlob(db, connection, name, file);
     performance.measure("ltv:attach", {start: mark, detail: name});
     rows[name] = await countRows(connection, name);
     status.loaded(name, rows[name]);
@@ -166,16 +163,6 @@ async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status
   // User Timing entries: what a reader's dev tools and the benchmark see
   performance.measure("ltv:ready", {start: started});
   return connection;
-}
-
-/** Attaches a table's database file; a file DuckDB cannot open is an error naming its table. */
-async function attach(db: AsyncDuckDB, connection: AsyncDuckDBConnection, name: SnapshotTable, file: Blob): Promise<void> {
-  try {
-    await registerBlob(db, tableDatabaseName(name), file);
-    await connection.query(attachTableSql(name, tableDatabaseName(name)));
-  } catch (error) {
-    throw new Error(`${name}: ${errorMessage(error)}`, {cause: error});
-  }
 }
 
 async function countRows(connection: AsyncDuckDBConnection, name: string): Promise<number> {
