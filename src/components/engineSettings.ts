@@ -1,5 +1,5 @@
 /**
- * What every DuckDB that runs the analyses' SQL sets on its connection: a page's DuckDB-WASM (workspace.ts), the
+ * What every DuckDB that runs the analyses' SQL sets on its connection: a page's DuckDB-WASM (duckdbBrowser.ts), the
  * Node build that computes the answers a site ships and runs the SQL tests (loaders/wasmDuckDB.ts), and native
  * DuckDB in the benchmark, so that all of them run the same plans.
  *
