@@ -8,6 +8,7 @@ import {DEFAULT_VIEWS} from "../../src/components/defaultViews.js";
 import {queryTimingDetail} from "../../src/components/queryTiming.js";
 import type {Manifest} from "../../src/components/schema.js";
 import {ANSWER_FILES, decodeShippedAnswers} from "../../src/components/shippedAnswers.js";
+import {COMPILE_HINT} from "../../loaders/site/compileHints.js";
 import {launchChromium} from "../support/browser.js";
 import {buildSite} from "../support/buildSite.js";
 import {serveDist} from "../support/serveDist.js";
@@ -83,6 +84,11 @@ describe("the built site", () => {
       await page.close();
     }
   }, 240_000);
+
+  it("marks Plot's bundle for eager compilation (loaders/site/compileHints.ts)", () => {
+    const folder = join(dist, "_node/@observablehq", readdirSync(join(dist, "_node/@observablehq")).find((f) => f.startsWith("plot@"))!);
+    for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file), "utf8").startsWith(COMPILE_HINT), file).toBe(true);
+  });
 
   it("shows the snapshot's customer count on the home page, in yen and Japanese by default", async () => {
     const {page} = await visit("/");
