@@ -6,6 +6,7 @@ import {errorMessage} from "./errorMessage.js";
 import {fetchBlob} from "./fetchBlob.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
+import {pageDrawn} from "./pageDrawn.js";
 import {QueryCache} from "./queryCache.js";
 import {decodeShippedAnswers, type AnswerFile, type ShippedAnswers} from "./shippedAnswers.js";
 import {queryTimingDetail} from "./queryTiming.js";
@@ -60,6 +61,12 @@ const steps = {
   }
 };
 
+/**
+ * The longest a page with shipped answers waits for its first view to be drawn before it starts DuckDB-WASM: a
+ * view may wait on the engine itself. Views draw in 0.03–0.15 s at 1M to 20M orders (npm run bench).
+ */
+const DRAWN_WAIT_MS = 500;
+
 /** The addresses of a page's shipped answers (shippedAnswers.ts): data/answers/<page>/<file>.arrow. */
 export type AnswerFiles = Record<AnswerFile, string>;
 
@@ -67,7 +74,8 @@ export type AnswerFiles = Record<AnswerFile, string>;
 type OtherAnswers = (file: Exclude<AnswerFile, "first">) => Promise<Map<string, Table>>;
 
 /**
- * Opens the snapshot for one page: starts DuckDB while the page's tables download, then attaches them.
+ * Opens the snapshot for one page: downloads its tables, starts DuckDB-WASM (at once, or once the page's shipped
+ * first view is drawn), then attaches them.
  * `answers` are the addresses of the page's shipped answers, when it ships them (FileAttachments' `href`: used
  * bare, a `.arrow` attachment would make Framework fetch Arrow from a CDN).
  */
@@ -76,18 +84,30 @@ export function openWorkspace(tables: SnapshotTable[], answers?: AnswerFiles): W
   const status = new LoadStatus(tables);
   let step = t(steps.start);
   const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
+  // DuckDB-WASM's start (a 34 MB WebAssembly module compiled, its worker's script parsed) takes both cores of a small
+  // machine for most of a second: a page whose first view is shipped draws it first, then starts the engine, even
+  // when a query asks for it meanwhile. A page that ships nothing starts it at once.
+  let startEngine!: () => void;
+  const wanted = new Promise<void>((resolve) => (startEngine = resolve));
+  let drawn: Promise<void> | undefined;
+  const wantEngine = () => void (drawn ??= pageDrawn(DRAWN_WAIT_MS).then(startEngine));
   // a query waiting for the engine fails with the engine's error; `status` shows it once
-  const engine = load(tables, manifest, status, started, (next) => (step = next)).catch((error: unknown) => {
+  const engine = load(tables, manifest, status, started, wanted, (next) => (step = next)).catch((error: unknown) => {
     status.fail(step, error);
     throw new Error(`${step}: ${errorMessage(error)}`, {cause: error});
   });
   engine.catch(() => {}); // not every page asks the engine anything
   const shipped = answers ? shippedAnswers(answers.first, manifest, started, status) : Promise.resolve(nothingShipped());
+  if (!answers) startEngine();
   // each fetched when the page first asks for one of its answers, once
   const fetched: Partial<Record<AnswerFile, Promise<Map<string, Table>>>> = {};
   const otherAnswers: OtherAnswers = (file) => (fetched[file] ??= answers ? otherShippedAnswers(answers[file], manifest, status) : Promise.resolve(new Map()));
   const ready = Promise.all([manifest, shipped]).then(
-    ([snapshot, kept]) => workspace(engine, snapshot, kept, otherAnswers),
+    ([snapshot, kept]) => {
+      if (kept.queries.size + kept.computed.size === 0) startEngine();
+      else wantEngine();
+      return workspace(engine, wantEngine, snapshot, kept, otherAnswers);
+    },
     (error: unknown) => {
       status.fail(t(steps.manifest), error);
       return new Promise<never>(() => {});
@@ -127,9 +147,12 @@ async function otherShippedAnswers(href: string, manifest: Promise<Manifest>, st
 const nothingShipped = (): ShippedAnswers => ({queries: new Map(), computed: new Map(), warm: [], elsewhere: new Map()});
 
 /** DuckDB-WASM with the page's tables attached and their row counts checked against the manifest. */
-async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status: LoadStatus, started: number, onStep: (step: string) => void): Promise<AsyncDuckDBConnection> {
-  // Start the engine and every download at once; the slower of the two sets the page-ready time.
-  const database = startDuckDB().finally(() => performance.measure("ltv:start-duckdb", {start: started}));
+async function load(tables: SnapshotTable[], manifest: Promise<Manifest>, status: LoadStatus, started: number, wanted: Promise<void>, onStep: (step: string) => void): Promise<AsyncDuckDBConnection> {
+  // every download at once, the engine once it is wanted; the slower sets when a changed setting can be computed
+  const database = wanted.then(() => {
+    const asked = performance.now();
+    return startDuckDB().finally(() => performance.measure("ltv:start-duckdb", {start: asked}));
+  });
   const files = tables.map((name) =>
     fetchBlob(SNAPSHOT_HREFS[name], (total) => status.fetching(name, total))
       .then((file) => {
@@ -170,10 +193,11 @@ async function countRows(connection: AsyncDuckDBConnection, name: string): Promi
   return Number(result.get(0)?.n);
 }
 
-function workspace(engine: Promise<AsyncDuckDBConnection>, manifest: Manifest, shipped: ShippedAnswers, otherAnswers: OtherAnswers): Workspace {
+function workspace(engine: Promise<AsyncDuckDBConnection>, wantEngine: () => void, manifest: Manifest, shipped: ShippedAnswers, otherAnswers: OtherAnswers): Workspace {
   showSnapshotInFooter(manifest);
   const running = new Set<Promise<Table>>();
   const run = async (text: string) => {
+    wantEngine();
     const connection = await engine;
     const start = performance.now();
     // with the ltv:query measure at its end, what a reader's dev tools (and the benchmark) see of a query in flight

@@ -49,6 +49,18 @@ function visit(path: string, query = ""): Promise<Visit> {
   return visitPage(browser, server.origin, path, query);
 }
 
+/** The page's User Timing entries (workspace.ts). */
+function timings(page: Page): Promise<{name: string; start: number; duration: number; detail: unknown}[]> {
+  return page.evaluate(() => performance.getEntries().map((e) => ({name: e.name, start: e.startTime, duration: e.duration, detail: (e as PerformanceMark).detail})));
+}
+
+/** When the page asked DuckDB-WASM to start (ms from navigation). */
+function engineAsked(entries: Awaited<ReturnType<typeof timings>>): number {
+  const started = entries.filter((e) => e.name === "ltv:start-duckdb");
+  expect(started).toHaveLength(1);
+  return started[0].start;
+}
+
 /** The CLV page's card of predicted value over the horizon. */
 const valueCard = (page: Page) => page.locator(".grid-cols-3 .card").nth(2);
 
@@ -110,6 +122,9 @@ describe("the built site", () => {
 
   it("runs the Data page's SQL cell against the snapshot", async () => {
     const {page} = await visit("/data");
+    // it ships no answers: DuckDB-WASM starts as the page opens, while its tables download
+    const entries = await timings(page);
+    expect(engineAsked(entries)).toBeLessThan(Math.min(...entries.filter((e) => e.name === "ltv:fetch").map((e) => e.start + e.duration)));
     // The example groups customers by first-order kind: one result row per kind present in the snapshot.
     const rows = await page.locator("form table tbody tr").count();
     expect(rows).toBeGreaterThanOrEqual(3);
@@ -143,14 +158,18 @@ describe("the built site", () => {
       // the first view's answers too large for the first file are in the large one; the later ones follow a change
       const largeOnes = [...elsewhere].filter(([, file]) => file === "large").map(([sql]) => sql);
       const {page} = await visit(name === "index" ? "/" : `/${name}`);
-      const entries = await page.evaluate(() => performance.getEntries().map((e) => ({name: e.name, detail: (e as PerformanceMark).detail})));
+      const entries = await timings(page);
       const answered = entries.filter((e) => e.name === "ltv:answer").map((e) => e.detail);
       const computed = entries.filter((e) => ["ltv:query", "ltv:compute"].includes(e.name)).map((e) => e.detail);
-      for (const sql of [...queries.keys(), ...values.keys(), ...largeOnes]) {
+      const firstView = [...queries.keys(), ...values.keys(), ...largeOnes];
+      for (const sql of firstView) {
         // a default query the page words differently from defaultViews.ts would be computed instead
         expect.soft(answered, `${name}: ${sql.slice(0, 80)}`).toContain(queryTimingDetail(sql));
         expect.soft(computed, `${name}: computed although shipped`).not.toContain(queryTimingDetail(sql));
       }
+      // the engine starts once the first view is drawn from them, not beside it
+      const used = entries.filter((e) => e.name === "ltv:answer" && firstView.some((sql) => e.detail === queryTimingDetail(sql)));
+      expect.soft(engineAsked(entries), `${name}: DuckDB-WASM started before the first view's answers were used`).toBeGreaterThan(Math.max(...used.map((e) => e.start)));
       await page.close();
     }
   }, 240_000);
