@@ -39,7 +39,7 @@ const LATER = {later: true};
 /**
  * The queries each page asks when it opens, its inputs at their defaults, in the words the page uses. The site
  * build answers them (shippedAnswers.ts) and ships the answers with the page, so that the page draws its first
- * view while DuckDB-WASM is still starting. A query that differs from the page's by one character is simply
+ * view before DuckDB-WASM starts (engineStart.ts). A query that differs from the page's by one character is simply
  * not used (the page computes its own); the site's end-to-end test checks that every shipped answer is used.
  * Queries that follow a reader's click (customer lists) are not here.
  */

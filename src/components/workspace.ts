@@ -2,11 +2,11 @@ import type {AsyncDuckDBConnection} from "@duckdb/duckdb-wasm";
 import type {Table} from "apache-arrow";
 import {tableRows} from "./arrowRows.js";
 import {attachTableBlob, connectDuckDB, startDuckDB} from "./duckdbBrowser.js";
+import {EngineStart} from "./engineStart.js";
 import {errorMessage} from "./errorMessage.js";
 import {fetchBlob} from "./fetchBlob.js";
 import {t} from "./i18n.js";
 import {LoadStatus} from "./loadStatus.js";
-import {pageDrawn} from "./pageDrawn.js";
 import {QueryCache} from "./queryCache.js";
 import {decodeShippedAnswers, type AnswerFile, type ShippedAnswers} from "./shippedAnswers.js";
 import {queryTimingDetail} from "./queryTiming.js";
@@ -61,12 +61,6 @@ const steps = {
   }
 };
 
-/**
- * The longest a page with shipped answers waits for its first view to be drawn before it starts DuckDB-WASM: a
- * view may wait on the engine itself. Views draw in 0.03–0.15 s at 1M to 20M orders (npm run bench).
- */
-const DRAWN_WAIT_MS = 500;
-
 /** The addresses of a page's shipped answers (shippedAnswers.ts): data/answers/<page>/<file>.arrow. */
 export type AnswerFiles = Record<AnswerFile, string>;
 
@@ -84,29 +78,32 @@ export function openWorkspace(tables: SnapshotTable[], answers?: AnswerFiles): W
   const status = new LoadStatus(tables);
   let step = t(steps.start);
   const manifest = MANIFEST_FILE.json() as Promise<Manifest>;
-  // DuckDB-WASM's start (a 34 MB WebAssembly module compiled, its worker's script parsed) takes both cores of a small
-  // machine for most of a second: a page whose first view is shipped draws it first, then starts the engine, even
-  // when a query asks for it meanwhile. A page that ships nothing starts it at once.
-  let startEngine!: () => void;
-  const wanted = new Promise<void>((resolve) => (startEngine = resolve));
-  let drawn: Promise<void> | undefined;
-  const wantEngine = () => void (drawn ??= pageDrawn(DRAWN_WAIT_MS).then(startEngine));
+  const start = new EngineStart();
   // a query waiting for the engine fails with the engine's error; `status` shows it once
-  const engine = load(tables, manifest, status, started, wanted, (next) => (step = next)).catch((error: unknown) => {
+  const engine = load(tables, manifest, status, started, start.wanted, (next) => (step = next)).catch((error: unknown) => {
     status.fail(step, error);
     throw new Error(`${step}: ${errorMessage(error)}`, {cause: error});
   });
   engine.catch(() => {}); // not every page asks the engine anything
   const shipped = answers ? shippedAnswers(answers.first, manifest, started, status) : Promise.resolve(nothingShipped());
-  if (!answers) startEngine();
+  if (!answers) start.now();
   // each fetched when the page first asks for one of its answers, once
   const fetched: Partial<Record<AnswerFile, Promise<Map<string, Table>>>> = {};
-  const otherAnswers: OtherAnswers = (file) => (fetched[file] ??= answers ? otherShippedAnswers(answers[file], manifest, status) : Promise.resolve(new Map()));
+  let answering = 0;
+  const otherAnswers: OtherAnswers = (file) => {
+    if (!answers) return Promise.resolve(new Map());
+    if (!fetched[file]) {
+      answering++;
+      fetched[file] = otherShippedAnswers(answers[file], manifest, status).finally(() => answering--);
+    }
+    return fetched[file];
+  };
   const ready = Promise.all([manifest, shipped]).then(
     ([snapshot, kept]) => {
-      if (kept.queries.size + kept.computed.size === 0) startEngine();
-      else wantEngine();
-      return workspace(engine, wantEngine, snapshot, kept, otherAnswers);
+      const firstViewShipped = kept.queries.size + kept.computed.size > 0 || [...kept.elsewhere.values()].includes("large");
+      if (firstViewShipped) start.onceDrawn(() => answering > 0);
+      else start.now();
+      return workspace(engine, () => start.forQuery(), snapshot, kept, otherAnswers);
     },
     (error: unknown) => {
       status.fail(t(steps.manifest), error);
