@@ -1,8 +1,9 @@
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 
 /**
- * The packages whose code a page runs to draw its first view: Plot, the d3 modules it draws with, Inputs and htl.
+ * The packages whose code a page runs to draw its first view: Plot, the d3 modules it and the charts draw with
+ * (d3-hierarchy: the route tree; d3-scale-chromatic: the heat maps' colours), Inputs and htl.
  * V8 compiles a function when it is first called, on the main thread; a page drawing its first chart spent 30–55 ms
  * doing so at 1M orders (npm run bench). Marked, their files are compiled whole as they download, off the main thread.
  */
@@ -13,9 +14,11 @@ export const EAGER_PACKAGES = [
   "d3-array",
   "d3-color",
   "d3-format",
+  "d3-hierarchy",
   "d3-interpolate",
   "d3-path",
   "d3-scale",
+  "d3-scale-chromatic",
   "d3-selection",
   "d3-shape",
   "d3-time",
@@ -35,7 +38,7 @@ export function addCompileHints(dist: string, packages: string[] = EAGER_PACKAGE
   const marked: string[] = [];
   for (const name of packages) {
     const scope = name.includes("/") ? name.slice(0, name.indexOf("/")) : "";
-    const folders = readdirSync(join(nodeModules, scope)).filter((f) => join(scope, f).startsWith(`${name}@`));
+    const folders = existsSync(join(nodeModules, scope)) ? readdirSync(join(nodeModules, scope)).filter((f) => join(scope, f).startsWith(`${name}@`)) : [];
     const files = folders.flatMap((folder) => readdirSync(join(nodeModules, scope, folder)).filter((f) => f.endsWith(".js")).map((f) => join(nodeModules, scope, folder, f)));
     if (files.length === 0) throw new Error(`${nodeModules}: no bundle of ${name} to mark for eager compilation`);
     for (const file of files) {

@@ -1,12 +1,16 @@
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {describe, expect, it} from "vitest";
+import {afterEach, describe, expect, it} from "vitest";
 import {addCompileHints, COMPILE_HINT} from "../../loaders/site/compileHints.js";
+
+const made: string[] = [];
+afterEach(() => made.splice(0).forEach((dist) => rmSync(dist, {recursive: true})));
 
 /** A dist/ with Framework's layout of npm bundles: _node/<name>@<version>/<file>.js. */
 function distWith(files: Record<string, string>): string {
   const dist = mkdtempSync(join(tmpdir(), "ltv-hints-"));
+  made.push(dist);
   for (const [path, code] of Object.entries(files)) {
     mkdirSync(join(dist, "_node", path, ".."), {recursive: true});
     writeFileSync(join(dist, "_node", path), code);
@@ -33,5 +37,6 @@ describe("addCompileHints", () => {
   it("fails, naming the package, when a package has no bundle in the site", () => {
     const dist = distWith({"d3-array@3.2.5/index.abc.js": "export const array = 1;"});
     expect(() => addCompileHints(dist, ["d3-array", "d3-shape"])).toThrow(/no bundle of d3-shape/);
+    expect(() => addCompileHints(dist, ["@observablehq/plot"])).toThrow(/no bundle of @observablehq\/plot/);
   });
 });
