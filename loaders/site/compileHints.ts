@@ -34,13 +34,10 @@ export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
  * would otherwise lose the hint unnoticed when Framework or a version changes.
  */
 export function addCompileHints(dist: string, packages: string[] = EAGER_PACKAGES): string[] {
-  const nodeModules = join(dist, "_node");
   const marked: string[] = [];
   for (const name of packages) {
-    const scope = name.includes("/") ? name.slice(0, name.indexOf("/")) : "";
-    const folders = existsSync(join(nodeModules, scope)) ? readdirSync(join(nodeModules, scope)).filter((f) => join(scope, f).startsWith(`${name}@`)) : [];
-    const files = folders.flatMap((folder) => readdirSync(join(nodeModules, scope, folder)).filter((f) => f.endsWith(".js")).map((f) => join(nodeModules, scope, folder, f)));
-    if (files.length === 0) throw new Error(`${nodeModules}: no bundle of ${name} to mark for eager compilation`);
+    const files = packageBundles(dist, name);
+    if (files.length === 0) throw new Error(`${join(dist, "_node")}: no bundle of ${name} to mark for eager compilation`);
     for (const file of files) {
       const code = readFileSync(file, "utf8");
       if (!code.startsWith(COMPILE_HINT)) writeFileSync(file, COMPILE_HINT + code);
@@ -48,4 +45,13 @@ export function addCompileHints(dist: string, packages: string[] = EAGER_PACKAGE
     }
   }
   return marked;
+}
+
+/** The built site's JavaScript files of an npm package: `_node/<name>@<version>/*.js` (none if it has no folder). */
+export function packageBundles(dist: string, name: string): string[] {
+  const scope = join(dist, "_node", name.includes("/") ? name.slice(0, name.indexOf("/")) : "");
+  const base = name.slice(name.indexOf("/") + 1);
+  if (!existsSync(scope)) return [];
+  const folders = readdirSync(scope).filter((f) => f.startsWith(`${base}@`));
+  return folders.flatMap((folder) => readdirSync(join(scope, folder)).filter((f) => f.endsWith(".js")).map((f) => join(scope, folder, f)));
 }

@@ -8,7 +8,7 @@ import {DEFAULT_VIEWS} from "../../src/components/defaultViews.js";
 import {queryTimingDetail} from "../../src/components/queryTiming.js";
 import type {Manifest} from "../../src/components/schema.js";
 import {ANSWER_FILES, decodeShippedAnswers} from "../../src/components/shippedAnswers.js";
-import {COMPILE_HINT} from "../../loaders/site/compileHints.js";
+import {COMPILE_HINT, EAGER_PACKAGES, packageBundles} from "../../loaders/site/compileHints.js";
 import {launchChromium} from "../support/browser.js";
 import {buildSite} from "../support/buildSite.js";
 import {serveDist} from "../support/serveDist.js";
@@ -97,11 +97,12 @@ describe("the built site", () => {
     }
   }, 240_000);
 
-  it("marks Plot's bundle for eager compilation (loaders/site/compileHints.ts)", () => {
-    const folder = join(dist, "_node/@observablehq", readdirSync(join(dist, "_node/@observablehq")).find((f) => f.startsWith("plot@"))!);
-    const bundles = readdirSync(folder).filter((f) => f.endsWith(".js"));
-    expect(bundles.length).toBeGreaterThan(0);
-    for (const file of bundles) expect(readFileSync(join(folder, file), "utf8").startsWith(COMPILE_HINT), file).toBe(true);
+  it("marks the chart libraries' bundles for eager compilation (loaders/site/compileHints.ts)", () => {
+    for (const name of EAGER_PACKAGES) {
+      const bundles = packageBundles(dist, name);
+      expect(bundles.length, name).toBeGreaterThan(0);
+      for (const file of bundles) expect(readFileSync(file, "utf8").startsWith(COMPILE_HINT), file).toBe(true);
+    }
   });
 
   it("shows the snapshot's customer count on the home page, in yen and Japanese by default", async () => {
